@@ -1,0 +1,8 @@
+/**
+ * The pure core of Kairos: events, state machines, gates and the decisions made over them.
+ * Nothing here performs I/O, reads a clock or draws a random number; time and ids come in as arguments.
+ */
+export * from './errors/index.js';
+export * from './events/index.js';
+export * from './gates/index.js';
+export * from './text/index.js';

@@ -1,0 +1,68 @@
+import type { ProposedEvent, StoredEvent } from '../domain/events/index.js';
+
+/**
+ * What a caller expects a stream's version to be before its append:
+ * a number (the stream's current version; 0 means "the stream does not exist yet"),
+ * `'no-stream'` (same as 0), or `'any'` (no check).
+ */
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export interface AppendOptions {
+  /** Defaults to `'any'`. */
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append. */
+  version: number;
+  /** The stored events, with their positions and hashes. */
+  events: StoredEvent[];
+  /** True when every eventId was already stored: the call was a retry and wrote nothing. */
+  duplicate: boolean;
+}
+
+export interface ReadAllOptions {
+  /** First position to return (inclusive); defaults to 1. */
+  fromPosition?: number;
+  /** Most events to return; defaults to 1,000. */
+  limit?: number;
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (inclusive); defaults to 1. */
+  fromVersion?: number;
+  limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** First position to deliver (inclusive); defaults to 1. */
+  fromPosition?: number;
+  /** Ends the subscription. */
+  signal?: AbortSignal;
+}
+
+export interface LogHead {
+  /** Position of the last event; 0 for an empty log. */
+  position: number;
+  /** Hash of the last event; the genesis hash for an empty log. */
+  hash: string;
+}
+
+/**
+ * The append-only, hash-chained event log. Implementations: SQLite (embedded default) and
+ * PostgreSQL; both pass the same contract suite (`describeEventStore`).
+ */
+export interface EventStore {
+  /**
+   * Appends events to one stream atomically. Throws `ConcurrencyError` when the stream is not at
+   * `expectedVersion`. Resolves only once the events are durable.
+   */
+  append(streamId: string, events: readonly ProposedEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Every event from `fromPosition` on, then live ones as they are appended: no gaps, no duplicates. */
+  subscribe(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  head(): Promise<LogHead>;
+  close(): Promise<void>;
+}
