@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { eventsCommand } from './commands/events-command.js';
+import { initCommand } from './commands/init-command.js';
+import { schemaCommand } from './commands/schema-command.js';
+import { validateCommand } from './commands/validate-command.js';
+import { verifyCommand } from './commands/verify-command.js';
+import { defaultStoreUrl } from './cli-context.js';
+import { packageVersion } from './package-root.js';
+
+/** The `kairos` command with its global options and every subcommand. */
+export function createProgram(): Command {
+  const program = new Command('kairos')
+    .description('Kairos: sprints and milestones that advance on events and gates, in logical time')
+    .version(packageVersion())
+    .option('-w, --workspace <dir>', 'the workspace folder (default: the current directory)')
+    .option('--store <url>', `the event log (default: $KAIROS_STORE, else ${defaultStoreUrl}; postgres://… to scale out)`)
+    .showHelpAfterError('(run kairos --help for usage)')
+    .exitOverride();
+  for (const command of [initCommand(), validateCommand(), schemaCommand(), eventsCommand(), verifyCommand()]) {
+    program.addCommand(command.exitOverride());
+  }
+  return program;
+}

@@ -1,0 +1,2 @@
+/** CloudEvents: how Kairos events look outside the process (export, webhooks, HTTP agents). */
+export * from './to-cloud-event.js';

@@ -1,0 +1,5 @@
+/**
+ * Integrations: Kairos's bridges to other tools' formats and systems — CloudEvents today; git,
+ * JUnit and coverage readers, webhooks and release signing as they arrive.
+ */
+export * from './cloudevents/index.js';
