@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { eventsCommand } from './commands/events-command.js';
 import { initCommand } from './commands/init-command.js';
+import { planCommand } from './commands/plan-command.js';
 import { schemaCommand } from './commands/schema-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
@@ -16,7 +17,7 @@ export function createProgram(): Command {
     .option('--store <url>', `the event log (default: $KAIROS_STORE, else ${defaultStoreUrl}; postgres://… to scale out)`)
     .showHelpAfterError('(run kairos --help for usage)')
     .exitOverride();
-  for (const command of [initCommand(), validateCommand(), schemaCommand(), eventsCommand(), verifyCommand()]) {
+  for (const command of [initCommand(), validateCommand(), schemaCommand(), planCommand(), eventsCommand(), verifyCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

@@ -1,0 +1,102 @@
+import type { EventScope, JsonObject, JsonValue } from '../events/envelope.js';
+import { EventType } from '../events/event-type.js';
+import { featureStream, milestoneStream, sprintStream } from '../events/stream-id.js';
+import type { Feature } from '../planning/feature.js';
+import type { Milestone } from '../planning/milestone.js';
+import type { Sprint } from '../planning/sprint.js';
+
+/** The parts of a workspace that make up its declared plan. */
+export interface DeclaredPlan {
+  milestones: readonly Milestone[];
+  features: readonly Feature[];
+  sprints: readonly Sprint[];
+}
+
+/** An event still to be stamped with an id, a trace and a calendar label by the shell. */
+export interface EventDraft {
+  streamId: string;
+  type: EventType;
+  scope: EventScope;
+  data: JsonObject;
+}
+
+/**
+ * The events that record a declared plan: `MilestonePlanCreated` per milestone,
+ * `FeatureScopeDefined` per feature and `SprintPlanned` per sprint (with the spec's payload:
+ * sprintId, milestone, features, agents), in file order.
+ */
+export function declaredPlanEvents(plan: DeclaredPlan): EventDraft[] {
+  return [
+    ...plan.milestones.map(milestoneDraft),
+    ...plan.features.map(featureDraft),
+    ...plan.sprints.map(sprintDraft),
+  ];
+}
+
+function milestoneDraft(milestone: Milestone): EventDraft {
+  return {
+    streamId: milestoneStream(milestone.id),
+    type: EventType.MilestonePlanCreated,
+    scope: { milestoneId: milestone.id },
+    data: jsonObject({
+      milestoneId: milestone.id,
+      name: milestone.name,
+      phase: milestone.phase,
+      requiredFeatures: milestone.requiredFeatures,
+      requiredArtifacts: milestone.requiredArtifacts,
+      gateConditions: milestone.gates.map((gate) => (gate.param === undefined ? gate.written : { [gate.written]: gate.param })),
+      versionTag: milestone.versionTag,
+      owner: milestone.owner,
+      allowsDeferred: milestone.allowsDeferred,
+      triggers: milestone.triggers.map((trigger) => jsonObject({ event: trigger.event, next: trigger.next, condition: trigger.condition?.written })),
+    }),
+  };
+}
+
+function featureDraft(feature: Feature): EventDraft {
+  return {
+    streamId: featureStream(feature.id),
+    type: EventType.FeatureScopeDefined,
+    scope: feature.module === undefined ? { featureId: feature.id } : { featureId: feature.id, moduleId: feature.module },
+    data: jsonObject({
+      featureId: feature.id,
+      title: feature.title,
+      priority: feature.priority,
+      requiredBy: feature.requiredBy,
+      dependsOn: feature.dependsOn,
+      estimatedEffort: feature.estimatedEffort,
+      agentRoles: feature.agentRoles,
+      status: feature.status,
+      module: feature.module,
+    }),
+  };
+}
+
+function sprintDraft(sprint: Sprint): EventDraft {
+  const scope: EventScope = { sprintId: sprint.id };
+  if (sprint.milestone !== undefined) scope.milestoneId = sprint.milestone;
+  if (sprint.module !== undefined) scope.moduleId = sprint.module;
+  return {
+    streamId: sprintStream(sprint.id),
+    type: EventType.SprintPlanned,
+    scope,
+    data: jsonObject({
+      sprintId: sprint.id,
+      name: sprint.name,
+      goal: sprint.goal,
+      milestone: sprint.milestone,
+      features: sprint.features,
+      agents: sprint.agents,
+      gates: sprint.gates.map((gate) => gate.written),
+      approvalRequired: sprint.approvalRequired,
+      concurrencyPolicy: sprint.concurrencyPolicy,
+    }),
+  };
+}
+
+/** Drops `undefined` members so the result is JSON-safe. */
+function jsonObject(members: Record<string, JsonValue | undefined>): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(members)) if (value !== undefined) out[key] = value;
+  return out;
+}

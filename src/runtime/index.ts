@@ -1,0 +1,6 @@
+/**
+ * The runtime: the shell around the pure core. It reads clocks, makes ids, and performs what the
+ * domain decides — recording plans today; the orchestrator loop, agents and retries as they arrive.
+ */
+export * from './clock.js';
+export * from './plan/record-plan.js';
