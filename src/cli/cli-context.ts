@@ -22,8 +22,12 @@ export function contextOf(command: Command): CliContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   return {
     workspace: resolve(options.workspace ?? process.cwd()),
-    storeUrl: options.store ?? process.env.KAIROS_STORE ?? defaultStoreUrl,
+    storeUrl: options.store ?? nonEmpty(process.env.KAIROS_STORE) ?? defaultStoreUrl,
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
