@@ -4,5 +4,7 @@
  */
 export * from './errors/index.js';
 export * from './events/index.js';
+export * from './fsm/index.js';
 export * from './gates/index.js';
+export * from './planning/index.js';
 export * from './text/index.js';

@@ -1,0 +1,26 @@
+import type { GateRef } from '../gates/gate-catalog.js';
+
+/** One transition of a state machine file, normalised: `from` is always the list of source states. */
+export interface StateMachineTransition {
+  from: string[];
+  /** The event (or FSM signal) that fires it. */
+  on: string;
+  to: string;
+  /** Gates that must pass for the transition to be taken. */
+  guard: GateRef[];
+  /** Events appended on entering `to`. */
+  emit: string[];
+  /** Agent roles started on entering `to`. */
+  activate: string[];
+}
+
+/** A state machine as data (the spec's `states` + `transitions: [{from, on, to}]`, extended). */
+export interface StateMachineDefinition {
+  /** Which machine it is, e.g. `sprint`; defaults to the file's base name. */
+  id: string;
+  initial: string;
+  states: string[];
+  /** States no transition leaves; `from: "*"` means every state but these. */
+  final: string[];
+  transitions: StateMachineTransition[];
+}
