@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { openObject } from '../schema/open-object.js';
+import { stringListSchema } from '../schema/string-list-schema.js';
+import { coverageSchema } from './coverage-schema.js';
+
+/** One feature's links in the trace matrix (either spec variant). */
+export const featureTraceSchema = openObject({
+  id: z.string().min(1),
+  traceId: z.string().optional(),
+  handlers: stringListSchema.optional(),
+  files: stringListSchema.optional(),
+  tests: stringListSchema.optional(),
+  commits: stringListSchema.optional(),
+  agents: stringListSchema.optional(),
+  imageId: z.string().optional(),
+  coverage: coverageSchema.optional(),
+});
+
+/** `execution/<sprintId>/sprint-trace-matrix.json`: features → files → commits → tests → images. */
+export const sprintTraceMatrixSchema = openObject({
+  sprintId: z.string().min(1),
+  milestoneId: z.string().optional(),
+  features: z.array(featureTraceSchema),
+});
+
+export type SprintTraceMatrix = z.infer<typeof sprintTraceMatrixSchema>;

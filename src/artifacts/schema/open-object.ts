@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { closestMatch } from '../../domain/text/closest-match.js';
+import { isRecord } from './is-record.js';
+import { warningIssue } from './warning-issue.js';
+
+/**
+ * A map of known keys that keeps unknown keys and warns about each one (with a did-you-mean),
+ * instead of dropping or refusing them. The warning runs even when other keys have errors, so
+ * every problem is reported at once.
+ */
+export function openObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.looseObject(shape).superRefine(
+    (value, context) => {
+      if (!isRecord(value)) return;
+      for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        const suggestion = closestMatch(key, known);
+        const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+        context.addIssue(warningIssue(`unknown key ${key} is kept but not used${hint}`, [key], 'key'));
+      }
+    },
+    { when: (payload) => isRecord(payload.value) },
+  );
+}

@@ -1,0 +1,25 @@
+import type { StateMachineDefinition, StateMachineTransition } from '../../domain/fsm/state-machine-definition.js';
+import { resolveGates } from '../normalize/resolve-gates.js';
+import { unique } from '../normalize/unique.js';
+import { anyState, type StateMachineFile } from './state-machine-schema.js';
+
+/**
+ * Turns a validated state machine file into a definition: `initial` defaults to the first state,
+ * `from: "*"` expands to every state but the final ones, and single values become lists.
+ */
+export function normalizeStateMachine(file: StateMachineFile, fallbackId: string): StateMachineDefinition {
+  const final = unique(file.final);
+  const open = file.states.filter((state) => !final.includes(state));
+  const transitions = file.transitions.map((raw): StateMachineTransition => {
+    const sources = typeof raw.from === 'string' ? [raw.from] : raw.from;
+    return {
+      from: unique(sources.flatMap((source) => (source === anyState ? open : [source]))),
+      on: raw.on,
+      to: raw.to,
+      guard: resolveGates(raw.guard === undefined ? [] : Array.isArray(raw.guard) ? raw.guard : [raw.guard]),
+      emit: raw.emit === undefined ? [] : typeof raw.emit === 'string' ? [raw.emit] : unique(raw.emit),
+      activate: raw.activate === undefined ? [] : typeof raw.activate === 'string' ? [raw.activate] : unique(raw.activate),
+    };
+  });
+  return { id: file.id ?? fallbackId, initial: file.initial ?? file.states[0] ?? '', states: unique(file.states), final, transitions };
+}
