@@ -1,5 +1,6 @@
 // Lint: the recommended rules of ESLint and typescript-eslint, plus the layer rules of DESIGN.md section 2.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'crypto', 'os', 'http', 'net', 'url'];
@@ -8,6 +9,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'demo/**', 'coverage/**', 'studio/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -3,7 +3,7 @@ import { eventScopeKeys, type StoredEvent } from '../../domain/events/index.js';
 const columns = [
   { title: 'POS', width: 7, align: 'right' },
   { title: 'OCCURRED AT', width: 24, align: 'left' },
-  { title: 'STREAM', width: 28, align: 'left' },
+  { title: 'STREAM', width: 36, align: 'left' },
   { title: 'VER', width: 5, align: 'right' },
   { title: 'TYPE', width: 24, align: 'left' },
 ] as const;
