@@ -18,6 +18,7 @@ async function createSqliteFixture(): Promise<EventStoreFixture> {
   const url = `sqlite:${logPath}`;
   const file = join(workspace, logPath);
   const handles: EventStore[] = [];
+  let probe: Database.Database | undefined;
   const open = async (): Promise<EventStore> => {
     const handle = await openEventStore(url, { workspace });
     handles.push(handle);
@@ -44,7 +45,20 @@ async function createSqliteFixture(): Promise<EventStoreFixture> {
       db.pragma(`user_version = ${version}`);
       db.close();
     },
+    isWriting: () => {
+      // BEGIN IMMEDIATE without waiting fails exactly when another connection holds the write lock.
+      probe ??= new Database(file, { timeout: 0 });
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        return Promise.resolve(false);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return Promise.resolve(true);
+        throw error;
+      }
+    },
     dispose: async () => {
+      probe?.close();
       await closeAll();
       await rm(workspace, { recursive: true, force: true });
     },

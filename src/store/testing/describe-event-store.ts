@@ -24,6 +24,12 @@ export interface EventStoreFixture {
   corrupt(): Promise<void>;
   /** Closes every handle and marks the log as written with schema `version`. */
   stampSchemaVersion(version: number): Promise<void>;
+  /**
+   * Whether some connection holds the log's write lock at this moment (a transaction is being
+   * written). Lets the crash test kill a child in the middle of a transaction rather than between
+   * two; without it the kill lands wherever the child happens to be.
+   */
+  isWriting?(): Promise<boolean>;
   /** Closes every handle and deletes the log. */
   dispose(): Promise<void>;
 }
@@ -403,6 +409,15 @@ export function describeEventStore(name: string, factory: EventStoreFactory): vo
           const appender = await child('batches', `k${cycle}`, String(batchSize), '600', '4');
           appender.go();
           await appender.waitFor((m) => m.committed !== undefined, killAfter);
+          if (fixture.isWriting !== undefined) {
+            // Wait (a bounded number of turns, no timers) until the child is inside a transaction.
+            let writing = false;
+            for (let turn = 0; turn < 100_000 && !writing; turn++) {
+              writing = await fixture.isWriting();
+              if (!writing) await new Promise((resolve) => setImmediate(resolve));
+            }
+            expect(writing, 'the child was never seen writing').toBe(true);
+          }
           appender.kill('SIGKILL');
           const exit = await appender.exited;
           expect(exit.signal).toBe('SIGKILL');
