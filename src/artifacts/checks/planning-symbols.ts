@@ -7,6 +7,8 @@ export type SymbolNamespace = 'milestone' | 'feature' | 'sprint' | 'agent' | 'ro
 export interface SymbolSite {
   file: string;
   path: PathSegment[];
+  /** Point at the map key rather than its value (for names written as keys). */
+  at?: 'key';
 }
 
 /** A name a file defines, e.g. a milestone id. */

@@ -18,7 +18,7 @@ export function createSiteLocator(sources: readonly LoadedSource[]): SiteLocator
   const sourceOf = (site: SymbolSite): LoadedSource =>
     byFile.get(site.file) ?? { file: site.file, document: undefined, lineCounter: new LineCounter(), value: undefined, readable: false, diagnostics: [] };
   return {
-    diagnose: (site, severity, message) => diagnosticAt(sourceOf(site), severity, message, site.path),
+    diagnose: (site, severity, message) => diagnosticAt(sourceOf(site), severity, message, site.path, site.at === 'key' ? 'key' : 'value'),
     where: (site, from) => {
       const { line } = locatePath(sourceOf(site), site.path);
       return site.file === from.file ? `line ${line}` : `${site.file.split(/[\\/]/).at(-1) ?? site.file} line ${line}`;

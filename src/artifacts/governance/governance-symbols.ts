@@ -17,7 +17,7 @@ export function governanceSymbols(data: unknown, file: string): PlanningSymbols 
   }
   const roleEffort = isRecord(data.capacity) && isRecord(data.capacity.roleEffort) ? data.capacity.roleEffort : {};
   for (const role of Object.keys(roleEffort)) {
-    symbols.references.push({ namespace: 'role', id: role, file, path: ['capacity', 'roleEffort', role], severity: 'warning', subject: 'capacity.roleEffort names agent role' });
+    symbols.references.push({ namespace: 'role', id: role, file, path: ['capacity', 'roleEffort', role], at: 'key', severity: 'warning', subject: 'capacity.roleEffort names agent role' });
   }
   return symbols;
 }

@@ -3,6 +3,11 @@
  * into a parsed YAML document, and pointing at any path in it by line and column.
  */
 export * from './decode-source.js';
+export * from './find-alias-problems.js';
+export * from './find-deep-value.js';
+export * from './find-excessive-nesting.js';
+export * from './find-json-problem.js';
+export * from './format-bytes.js';
 export * from './diagnostic-at.js';
 export * from './format-path.js';
 export * from './line-column-at.js';

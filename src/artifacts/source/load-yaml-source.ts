@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../domain/errors/index.js';
 import { findAliasProblems } from './find-alias-problems.js';
 import { findDeepValue } from './find-deep-value.js';
 import { findExcessiveNesting } from './find-excessive-nesting.js';
+import { findJsonProblem } from './find-json-problem.js';
 import { lineColumnAt } from './line-column-at.js';
 import type { LoadedSource } from './loaded-source.js';
 import type { SourceLimits } from './source-limits.js';
@@ -85,9 +86,9 @@ export function loadYamlSource(text: string, file: string, limits: SourceLimits)
     }
   }
   if (file.toLowerCase().endsWith('.json')) {
-    const strict = strictJsonProblem(text);
-    if (strict !== undefined) {
-      errorAt(strict.offset, `not valid JSON: ${strict.message}`);
+    const problem = findJsonProblem(document, text);
+    if (problem !== undefined) {
+      errorAt(problem.offset, `not valid JSON: ${problem.message}`);
       return unreadable(document);
     }
   }
@@ -116,15 +117,4 @@ function describeDuplicateKey(offset: number, document: Document.Parsed, text: s
     },
   });
   return description;
-}
-
-function strictJsonProblem(text: string): { offset: number; message: string } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    const position = /at position (\d+)/.exec(message);
-    return { offset: position === null ? 0 : Number(position[1]), message: message.replace(/, "[\s\S]*$/, '') };
-  }
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatForTest, yaml } from '../testing/check-texts.js';
+import { readSpecFixture } from '../testing/read-spec-fixture.js';
+import { validateText } from '../validation/validate-text.js';
+
+describe('state machine schema', () => {
+  it("accepts the spec's sprint orchestrator machine as written", () => {
+    const report = validateText(readSpecFixture('state-machine-sprint.yaml'), 'planning/fsm/sprint.yaml');
+    expect(report.kind).toBe('state-machine');
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  it('accepts guards, emitted events, activated roles, initial and final states', () => {
+    const text = yaml(
+      'id: sprint',
+      'initial: Planning',
+      'states: [Planning, Active, Verifying, Closed, Paused]',
+      'final: [Closed]',
+      'transitions:',
+      '  - {from: Planning, on: SprintPlanned, to: Active, activate: [backend-developer, test-generator]}',
+      '  - from: Active',
+      '    on: SprintOutputsReady',
+      '    to: Verifying',
+      '    guard: [allTestsPassed, {testCoverageAbove: 90}]',
+      '    emit: GateEvaluated',
+      '  - {from: Verifying, on: gatesPassed, to: Closed, guard: traceMatrixComplete, emit: [SprintClosed]}',
+      '  - {from: "*", on: SprintPaused, to: Paused}',
+    );
+    expect(validateText(text, 'sprint.yaml').diagnostics).toEqual([]);
+  });
+
+  it('reports unknown states, gates and emitted events, and shadowed transitions, each located', () => {
+    const text = yaml(
+      'initial: Plannig',
+      'states: [Planning, Active, Active]',
+      'transitions:',
+      '  - {from: Planning, on: SprintPlanned, to: Activ}',
+      '  - {from: [Planning, Verifying], on: SprintPlanned, to: Active}',
+      '  - from: Active',
+      '    on: OutputsReady',
+      '    to: Planning',
+      '    guard: allTestPassed',
+      '    emit: [SprintClosd]',
+    );
+    expect(validateText(text, 'fsm.yaml').diagnostics.map(formatForTest)).toEqual([
+      'fsm.yaml:1:10: error: initial state Plannig is not one of the states (did you mean Planning?) (at initial)',
+      'fsm.yaml:2:28: error: state Active is listed twice (at states[2])',
+      'fsm.yaml:4:45: error: target state Activ is not one of the states (did you mean Active?) (at transitions[0].to)',
+      'fsm.yaml:5:5: warning: transitions[0] already leaves Planning on SprintPlanned without a guard, so this one is never taken (at transitions[1])',
+      'fsm.yaml:5:23: error: from state Verifying is not one of the states (at transitions[1].from[1])',
+      'fsm.yaml:7:9: warning: OutputsReady is neither a catalog event nor an FSM signal; it fires only if something emits it (at transitions[2].on)',
+      'fsm.yaml:9:12: error: unknown gate allTestPassed (did you mean allTestsPassed?) (at transitions[2].guard)',
+      'fsm.yaml:10:12: error: unknown event SprintClosd (did you mean SprintClosed?); the event log only accepts catalog events (at transitions[2].emit[0])',
+    ]);
+  });
+});
