@@ -59,5 +59,7 @@ export const agentsFileSchema = openObject({
   agents: z.array(agentSchema),
 });
 
+/** A valid agents.yaml. */
 export type AgentsFile = z.infer<typeof agentsFileSchema>;
+/** One agent entry of a valid agents.yaml. */
 export type AgentEntry = z.infer<typeof agentSchema>;

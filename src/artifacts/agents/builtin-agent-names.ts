@@ -16,4 +16,5 @@ export const BuiltinAgentName = {
 } as const;
 export type BuiltinAgentName = (typeof BuiltinAgentName)[keyof typeof BuiltinAgentName];
 
+/** Every built-in agent name. */
 export const builtinAgentNames: readonly BuiltinAgentName[] = Object.values(BuiltinAgentName);

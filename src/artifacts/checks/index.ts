@@ -5,6 +5,7 @@
 export * from './check-across-files.js';
 export * from './check-dependency-cycles.js';
 export * from './check-duplicate-ids.js';
+export * from './check-machine-ids.js';
 export * from './check-planning-symbols.js';
 export * from './check-references.js';
 export * from './planning-symbols.js';

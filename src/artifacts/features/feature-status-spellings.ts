@@ -12,4 +12,5 @@ export const featureStatusSpellings = {
   deferred: FeatureStatus.Deferred,
   Deferred: FeatureStatus.Deferred,
 } as const satisfies Record<string, FeatureStatus>;
+/** A feature status as a file may write it. */
 export type FeatureStatusSpelling = keyof typeof featureStatusSpellings;

@@ -57,5 +57,7 @@ export const featuresFileSchema = z.union([
   }, whenRecord),
 ]);
 
+/** A valid features.yaml, in any of its forms. */
 export type FeaturesFile = z.infer<typeof featuresFileSchema>;
+/** One backlog item of a valid features.yaml. */
 export type FeatureEntry = z.infer<typeof featureMapEntrySchema>;

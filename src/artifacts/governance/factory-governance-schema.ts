@@ -45,4 +45,5 @@ export const factoryGovernanceFileSchema = openObject({
   { when: (payload) => isRecord(payload.value) },
 );
 
+/** A valid factory-governance.yaml. */
 export type FactoryGovernanceFile = z.infer<typeof factoryGovernanceFileSchema>;

@@ -10,4 +10,5 @@ export const planningModeSpellings = {
   manualOnly: PlanningMode.ManualOnly,
   'Manual-Only': PlanningMode.ManualOnly,
 } as const satisfies Record<string, PlanningMode>;
+/** A planning mode as a file may write it. */
 export type PlanningModeSpelling = keyof typeof planningModeSpellings;

@@ -64,5 +64,7 @@ export const milestonesFileSchema = openObject({
   milestones: z.array(milestoneSchema).describe('Milestones in delivery order.'),
 });
 
+/** A valid milestones.yaml. */
 export type MilestonesFile = z.infer<typeof milestonesFileSchema>;
+/** One milestone entry of a valid milestones.yaml. */
 export type MilestoneEntry = z.infer<typeof milestoneSchema>;

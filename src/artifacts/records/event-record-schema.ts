@@ -67,4 +67,5 @@ export const storedEventSchema = openObject({
 /** An event file: the spec's payload form or the stored envelope. */
 export const eventFileSchema = z.union([specEventSchema, storedEventSchema]);
 
+/** A valid event file, in either form. */
 export type EventFile = z.infer<typeof eventFileSchema>;

@@ -21,4 +21,5 @@ export const executionMetadataSchema = openObject({
   securityScanStatus: z.string().optional(),
 });
 
+/** A valid execution metadata record. */
 export type ExecutionMetadata = z.infer<typeof executionMetadataSchema>;

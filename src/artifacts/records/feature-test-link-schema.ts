@@ -14,4 +14,5 @@ export const featureTestLinkSchema = openObject({
 /** `feature-test-link.yaml` / `.json`: one link or a list of them. */
 export const featureTestLinkFileSchema = z.union([featureTestLinkSchema, z.array(featureTestLinkSchema)]);
 
+/** A valid feature-test link file. */
 export type FeatureTestLinkFile = z.infer<typeof featureTestLinkFileSchema>;

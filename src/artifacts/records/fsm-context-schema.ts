@@ -17,4 +17,5 @@ export const fsmContextSchema = openObject({
   workspace: z.string().optional(),
 });
 
+/** A valid agent execution context. */
 export type FsmContext = z.infer<typeof fsmContextSchema>;

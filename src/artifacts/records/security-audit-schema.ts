@@ -24,4 +24,5 @@ export const securityAuditSchema = openObject({
   checks: stringListSchema.optional(),
 });
 
+/** A valid security audit. */
 export type SecurityAudit = z.infer<typeof securityAuditSchema>;

@@ -23,4 +23,5 @@ export const sprintTraceMatrixSchema = openObject({
   features: z.array(featureTraceSchema),
 });
 
+/** A valid sprint trace matrix. */
 export type SprintTraceMatrix = z.infer<typeof sprintTraceMatrixSchema>;

@@ -3,6 +3,7 @@ import { formatBytes } from './format-bytes.js';
 import { lineColumnAt } from './line-column-at.js';
 import type { SourceLimits } from './source-limits.js';
 
+/** The text of a file, or why it is not a planning file. */
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
 /**
@@ -11,7 +12,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic:
  */
 export function decodeSource(bytes: Uint8Array, file: string, limits: Pick<SourceLimits, 'maxBytes'>): DecodeResult {
   if (bytes.length > limits.maxBytes) {
-    return refuse(file, '', `file is ${formatBytes(bytes.length)}, over the ${formatBytes(limits.maxBytes)} limit for planning files`);
+    return refuse(file, '', `file is ${bytes.length} bytes, over the ${formatBytes(limits.maxBytes)} limit for planning files`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

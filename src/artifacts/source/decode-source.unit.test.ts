@@ -11,7 +11,7 @@ describe('decodeSource', () => {
 
   it('refuses a file over the size limit', () => {
     const result = decodeSource(new Uint8Array(2048), 'f.yaml', limits);
-    expect(result).toMatchObject({ ok: false, diagnostic: { line: 1, column: 1, message: 'file is 2 KiB, over the 1 KiB limit for planning files' } });
+    expect(result).toMatchObject({ ok: false, diagnostic: { line: 1, column: 1, message: 'file is 2048 bytes, over the 1 KiB limit for planning files' } });
   });
 
   it('refuses a binary file at its first NUL byte', () => {

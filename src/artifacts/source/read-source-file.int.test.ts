@@ -19,7 +19,7 @@ describe('readSourceFile', () => {
     const path = join(folder, 'big.yaml');
     writeFileSync(path, `a: "${'x'.repeat(3 * 1024 * 1024)}"\n`);
     const result = await readSourceFile(path, defaultSourceLimits);
-    expect(result).toMatchObject({ ok: false, diagnostic: { line: 1, column: 1, message: 'file is 3 MiB, over the 2 MiB limit for planning files' } });
+    expect(result).toMatchObject({ ok: false, diagnostic: { line: 1, column: 1, message: 'file is 3145734 bytes, over the 2 MiB limit for planning files' } });
   });
 
   it('refuses binary files, folders, FIFOs and missing files without hanging', async () => {

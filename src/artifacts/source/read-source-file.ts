@@ -38,7 +38,7 @@ function describeUnreadable(stats: { isFile(): boolean; isDirectory(): boolean; 
   if (stats.isDirectory()) return 'is a folder, not a file';
   if (!stats.isFile()) return 'not a regular file';
   if (stats.size > limits.maxBytes) {
-    return `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxBytes)} limit for planning files`;
+    return `file is ${stats.size} bytes, over the ${formatBytes(limits.maxBytes)} limit for planning files`;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ export interface SourceLimits {
   maxAliasCount: number;
 }
 
+/** 2 MiB, 64 levels, 100 alias expansions. */
 export const defaultSourceLimits: SourceLimits = {
   maxBytes: 2 * 1024 * 1024,
   maxDepth: 64,

@@ -66,5 +66,7 @@ export const sprintsFileSchema = openObject({
   sprints: z.array(sprintSchema),
 });
 
+/** A valid sprints file, as its schema describes it. */
 export type SprintsFile = z.infer<typeof sprintsFileSchema>;
+/** One sprint entry of a valid sprints file. */
 export type SprintEntry = z.infer<typeof sprintSchema>;

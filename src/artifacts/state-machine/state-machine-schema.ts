@@ -69,4 +69,5 @@ function checkStateNames(machine: Record<string, unknown>, context: z.Refinement
   });
 }
 
+/** A valid state machine file. */
 export type StateMachineFile = z.infer<typeof stateMachineFileSchema>;

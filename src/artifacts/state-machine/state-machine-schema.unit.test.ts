@@ -42,15 +42,15 @@ describe('state machine schema', () => {
       '    guard: allTestPassed',
       '    emit: [SprintClosd]',
     );
-    expect(validateText(text, 'fsm.yaml').diagnostics.map(formatForTest)).toEqual([
-      'fsm.yaml:1:10: error: initial state Plannig is not one of the states (did you mean Planning?) (at initial)',
-      'fsm.yaml:2:28: error: state Active is listed twice (at states[2])',
-      'fsm.yaml:4:45: error: target state Activ is not one of the states (did you mean Active?) (at transitions[0].to)',
-      'fsm.yaml:5:5: warning: transitions[0] already leaves Planning on SprintPlanned without a guard, so this one is never taken (at transitions[1])',
-      'fsm.yaml:5:23: error: from state Verifying is not one of the states (at transitions[1].from[1])',
-      'fsm.yaml:7:9: warning: OutputsReady is neither a catalog event nor an FSM signal; it fires only if something emits it (at transitions[2].on)',
-      'fsm.yaml:9:12: error: unknown gate allTestPassed (did you mean allTestsPassed?) (at transitions[2].guard)',
-      'fsm.yaml:10:12: error: unknown event SprintClosd (did you mean SprintClosed?); the event log only accepts catalog events (at transitions[2].emit[0])',
+    expect(validateText(text, 'sprint.yaml').diagnostics.map(formatForTest)).toEqual([
+      'sprint.yaml:1:10: error: initial state Plannig is not one of the states (did you mean Planning?) (at initial)',
+      'sprint.yaml:2:28: error: state Active is listed twice (at states[2])',
+      'sprint.yaml:4:45: error: target state Activ is not one of the states (did you mean Active?) (at transitions[0].to)',
+      'sprint.yaml:5:5: warning: transitions[0] already leaves Planning on SprintPlanned without a guard, so this one is never taken (at transitions[1])',
+      'sprint.yaml:5:23: error: from state Verifying is not one of the states (at transitions[1].from[1])',
+      'sprint.yaml:7:9: warning: OutputsReady is neither a catalog event nor an FSM signal; it fires only if something emits it (at transitions[2].on)',
+      'sprint.yaml:9:12: error: unknown gate allTestPassed (did you mean allTestsPassed?) (at transitions[2].guard)',
+      'sprint.yaml:10:12: error: unknown event SprintClosd (did you mean SprintClosed?); the event log only accepts catalog events (at transitions[2].emit[0])',
     ]);
   });
 });

@@ -40,8 +40,11 @@ function collectUnion(issue: z.core.$ZodIssueInvalidUnion, path: PathSegment[], 
   }
   const fitting = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
   if (fitting.length === 0) {
-    const expected = [...new Set(issue.errors.map((branch) => branch.find((inner) => inner.code === 'invalid_type')).map((inner) => noun(inner?.code === 'invalid_type' ? inner.expected : 'value')))];
-    out.push({ severity: 'error', path, target: 'value', message: `${label(path)} must be ${expected.join(' or ')}, got ${describeValue(value)}` });
+    const expected = new Set<string>();
+    for (const branch of issue.errors) {
+      for (const inner of branch) if (inner.code === 'invalid_type' && inner.path.length === 0) expected.add(noun(inner.expected));
+    }
+    out.push({ severity: 'error', path, target: 'value', message: `${label(path)} must be ${[...expected].join(' or ')}, got ${describeValue(value)}` });
     return;
   }
   const best = fitting.reduce((chosen, branch) => (errorCount(branch) < errorCount(chosen) ? branch : chosen));

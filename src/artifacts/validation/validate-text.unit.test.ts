@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { artifactKinds } from '../artifact-kind.js';
 import { formatForTest } from '../testing/check-texts.js';
 import { validateText } from './validate-text.js';
 
@@ -30,5 +33,32 @@ describe('validateText', () => {
 
   it('reports parse problems and stops there', () => {
     expect(validateText('milestones: [\n', 'm.yaml').diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('validateText on arbitrary input', () => {
+  const kinds = fc.constantFrom(undefined, ...artifactKinds);
+  const located = (text: string, kind: (typeof artifactKinds)[number] | undefined): void => {
+    const report = validateText(text, 'f.yaml', { kind });
+    const lines = text.split('\n').length;
+    for (const diagnostic of report.diagnostics) {
+      expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+      expect(diagnostic.line).toBeLessThanOrEqual(lines);
+      expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+      expect(diagnostic.message).not.toBe('');
+    }
+  };
+
+  it('never throws and locates every diagnostic inside the text, whatever the characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), kinds, located), { numRuns: 300 });
+  });
+
+  it('never throws on YAML-shaped noise: brackets, indicators, anchors, aliases, documents', () => {
+    const token = fc.constantFrom('[', ']', '{', '}', '- ', ': ', '\n', '  ', '&a ', '*a', '? ', 'milestones', 'id', 'features', '"', "'", '#', '---\n', 'x', ',', '|\n', '!!str ');
+    fc.assert(fc.property(fc.array(token, { maxLength: 60 }).map((tokens) => tokens.join('')), kinds, located), { numRuns: 500 });
+  });
+
+  it('never throws on any well-formed data, of any kind', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), kinds, (value, kind) => located(stringify(value), kind)), { numRuns: 300 });
   });
 });

@@ -28,6 +28,7 @@ export interface HttpExecutor {
   headers: Record<string, string>;
 }
 
+/** How an agent runs: one of the three executor types. */
 export type AgentExecutor = BuiltinExecutor | CommandExecutor | HttpExecutor;
 
 /** How a failed skill is retried: `skillRetryCount` more attempts, waiting `backoffMs × backoffFactor^n`. */
