@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, type StoredEvent } from '../domain/events/index.js';
 
 /**
@@ -7,7 +7,13 @@ import { canonicalJson, type StoredEvent } from '../domain/events/index.js';
  * and `version`, so the hash binds the event to its place in the log).
  */
 export function hashEventText(prevHash: string, canonicalText: string): string {
-  return createHash('sha256').update(prevHash).update(canonicalText).digest('hex');
+  return sha256Hex(prevHash + canonicalText);
+}
+
+/** sha256 of a string's UTF-8 bytes, as lowercase hex. */
+export function sha256Hex(text: string): string {
+  // The one-shot hash is about twice as fast as createHash() for inputs of this size.
+  return hash('sha256', text, 'hex');
 }
 
 /**

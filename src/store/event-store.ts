@@ -32,6 +32,7 @@ export interface ReadAllOptions {
 export interface ReadStreamOptions {
   /** First version to return (inclusive); defaults to 1. */
   fromVersion?: number;
+  /** Most events to return; defaults to the whole rest of the stream. */
   limit?: number;
 }
 
@@ -57,6 +58,11 @@ export interface EventStore {
   /**
    * Appends events to one stream atomically. Throws `ConcurrencyError` when the stream is not at
    * `expectedVersion`. Resolves only once the events are durable.
+   *
+   * Retries are safe: when every eventId of the call is already stored in this stream, nothing is
+   * written and the stored events come back with `duplicate: true` (whatever `expectedVersion` says).
+   * When only some are, or one is stored in another stream, the call is refused with
+   * `EventIdConflictError`. Malformed events are refused with `InvalidEventError`; nothing is written.
    */
   append(streamId: string, events: readonly ProposedEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;

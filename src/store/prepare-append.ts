@@ -1,5 +1,5 @@
 import { UsageError } from '../domain/errors/index.js';
-import { canonicalJson, eventScopeKeys, isEventType, type JsonObject, type ProposedEvent } from '../domain/events/index.js';
+import { canonicalJson, eventScopeKeys, isEventType, type ProposedEvent } from '../domain/events/index.js';
 import type { AppendOptions, ExpectedVersion } from './event-store.js';
 import { InvalidEventError } from './invalid-event-error.js';
 import { createEventTemplate, type EventEnvelope, type EventTemplate } from './seal-event.js';
@@ -35,13 +35,15 @@ export function prepareAppend(streamId: unknown, events: unknown, options: Appen
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidEventError(stream, null, 'an append needs a non-empty array of events');
   }
-  const seen = new Set<string>();
   const templates: EventTemplate[] = [];
+  const seen = events.length > 1 ? new Set<string>() : null;
   for (let index = 0; index < events.length; index++) {
     const template = prepareEvent(stream, index, events[index] as unknown);
     const eventId = template.envelope.eventId;
-    if (seen.has(eventId)) throw new InvalidEventError(stream, index, `eventId ${JSON.stringify(eventId)} appears twice in one append`);
-    seen.add(eventId);
+    if (seen !== null) {
+      if (seen.has(eventId)) throw new InvalidEventError(stream, index, `eventId ${JSON.stringify(eventId)} appears twice in one append`);
+      seen.add(eventId);
+    }
     templates.push(template);
   }
   return { streamId: stream, expectedVersion, events: templates };
@@ -56,11 +58,15 @@ function checkExpectedVersion(streamId: string, expected: unknown): ExpectedVers
   );
 }
 
+const optionalStrings = ['correlationId', 'tenantId', 'projectId', ...scopeStrings] as const;
+
+function refuse(streamId: string, index: number, proposed: unknown, problem: string): never {
+  const id = isRecord(proposed) && typeof proposed.eventId === 'string' ? ` (${proposed.eventId})` : '';
+  throw new InvalidEventError(streamId, index, `${problem}${id}`);
+}
+
 function prepareEvent(streamId: string, index: number, proposed: unknown): EventTemplate {
-  const fail = (problem: string): never => {
-    const id = isRecord(proposed) && typeof proposed.eventId === 'string' ? ` (${proposed.eventId})` : '';
-    throw new InvalidEventError(streamId, index, `${problem}${id}`);
-  };
+  const fail = (problem: string): never => refuse(streamId, index, proposed, problem);
   if (!isPlainObject(proposed)) return fail(`an event must be an object, not ${describe(proposed)}`);
   for (const key in proposed) {
     if (!proposedKeys.has(key)) {
@@ -69,13 +75,17 @@ function prepareEvent(streamId: string, index: number, proposed: unknown): Event
   }
   const event = proposed as Partial<Record<keyof ProposedEvent, unknown>>;
   for (const key of requiredStrings) {
-    if (!isNonEmptyString(event[key])) fail(`${key} must be a non-empty string, not ${describe(event[key])}`);
+    const value = event[key];
+    if (!isNonEmptyString(value)) fail(`${key} must be a non-empty string, not ${describe(value)}`);
+    // These two are also stored in their own columns, as UTF-8, which cannot hold a lone surrogate.
+    else if ((key === 'eventId' || key === 'occurredAt') && !isWellFormed(value)) fail(`${key} holds a lone surrogate (not valid UTF-16)`);
   }
   if (typeof event.type !== 'string' || !isEventType(event.type)) {
     fail(`type ${describe(event.type)} is not an event type of the catalog`);
   }
-  for (const key of ['correlationId', 'tenantId', 'projectId', ...scopeStrings] as const) {
-    if (event[key] !== undefined && !isNonEmptyString(event[key])) fail(`${key} must be a non-empty string when given, not ${describe(event[key])}`);
+  for (const key of optionalStrings) {
+    const value = event[key];
+    if (value !== undefined && !isNonEmptyString(value)) fail(`${key} must be a non-empty string when given, not ${describe(value)}`);
   }
   if (event.causationId !== undefined && event.causationId !== null && !isNonEmptyString(event.causationId)) {
     fail(`causationId must be an eventId or null, not ${describe(event.causationId)}`);
@@ -85,8 +95,8 @@ function prepareEvent(streamId: string, index: number, proposed: unknown): Event
     fail(`durationMs must be a finite number from 0, not ${describe(event.durationMs)}`);
   }
   if (!isPlainObject(event.data)) return fail(`data must be a JSON object, not ${describe(event.data)}`);
-  const problem = findJsonProblem(event.data, 'data', 0);
-  if (problem !== null) fail(problem);
+  const problem = findJsonProblem(event.data, 0);
+  if (problem !== null) fail(`data${problem.path.join('')} ${problem.message}`);
 
   const p = proposed as unknown as ProposedEvent;
   const envelope: EventEnvelope = {
@@ -105,41 +115,52 @@ function prepareEvent(streamId: string, index: number, proposed: unknown): Event
     const value = p[key];
     if (value !== undefined) (envelope as unknown as Record<string, unknown>)[key] = value;
   }
-  return createEventTemplate(envelope, canonicalJson(p.data as JsonObject));
+  return createEventTemplate(envelope, canonicalJson(p.data));
 }
 
-/** Names the first member of `value` that JSON cannot carry unchanged, or returns null. */
-function findJsonProblem(value: unknown, path: string, depth: number): string | null {
+interface JsonProblem {
+  /** Where, as path segments (`.key`, `[3]`), innermost last. */
+  path: string[];
+  message: string;
+}
+
+/** Finds the first member of `value` that JSON cannot carry unchanged; builds a path only for it. */
+function findJsonProblem(value: unknown, depth: number): JsonProblem | null {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return null;
     case 'number':
-      return Number.isFinite(value) ? null : `${path} is ${String(value)}, which JSON cannot hold`;
+      return Number.isFinite(value) ? null : { path: [], message: `is ${String(value)}, which JSON cannot hold` };
     case 'object': {
       if (value === null) return null;
-      if (depth >= maxDataDepth) return `${path} is nested deeper than ${maxDataDepth} levels (a cycle?)`;
+      if (depth >= maxDataDepth) return { path: [], message: `is nested deeper than ${maxDataDepth} levels (a cycle?)` };
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
-          if (item === undefined) return `${path}[${i}] is undefined, which JSON cannot hold`;
-          const problem = findJsonProblem(item, `${path}[${i}]`, depth + 1);
-          if (problem !== null) return problem;
+          const problem = item === undefined ? { path: [], message: 'is undefined, which JSON cannot hold' } : findJsonProblem(item, depth + 1);
+          if (problem !== null) {
+            problem.path.unshift(`[${i}]`);
+            return problem;
+          }
         }
         return null;
       }
-      if (!isPlainObject(value)) return `${path} is ${describe(value)}, not a plain JSON object`;
+      if (!isPlainObject(value)) return { path: [], message: `is ${describe(value)}, not a plain JSON object` };
       for (const key in value) {
         const item = value[key];
         // An undefined member is left out, as JSON.stringify does.
         if (item === undefined) continue;
-        const problem = findJsonProblem(item, `${path}.${key}`, depth + 1);
-        if (problem !== null) return problem;
+        const problem = findJsonProblem(item, depth + 1);
+        if (problem !== null) {
+          problem.path.unshift(`.${key}`);
+          return problem;
+        }
       }
       return null;
     }
     default:
-      return `${path} is ${describe(value)}, which JSON cannot hold`;
+      return { path: [], message: `is ${describe(value)}, which JSON cannot hold` };
   }
 }
 
@@ -154,11 +175,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value !== '' && isWellFormed(value);
+  return typeof value === 'string' && value !== '';
 }
 
 // With the u flag a surrogate pair is one code point, so this matches only lone surrogates, which
-// SQLite's UTF-8 columns could not keep.
+// SQLite's UTF-8 columns could not keep. (Inside the JSON text they are escaped and kept.)
 const loneSurrogate = /\p{Cs}/u;
 
 function isWellFormed(text: string): boolean {

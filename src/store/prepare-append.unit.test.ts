@@ -57,7 +57,7 @@ describe('prepareAppend', () => {
     ['an empty correlationId', { correlationId: '' }, /correlationId must be a non-empty string when given/],
     ['a numeric causationId', { causationId: 5 }, /causationId must be an eventId or null/],
     ['a negative durationMs', { durationMs: -1 }, /durationMs must be a finite number from 0/],
-    ['a lone surrogate in eventId', { eventId: 'a\ud800' }, /eventId must be a non-empty string/],
+    ['a lone surrogate in eventId', { eventId: 'a\ud800' }, /eventId holds a lone surrogate/],
   ])('refuses %s, naming the event', (_name, overrides, message) => {
     const error = problemOf(() => prepareAppend('sprint-s1', [proposed({ eventId: 'ok' }), proposed(overrides)]));
     expect(error.message).toMatch(message);
