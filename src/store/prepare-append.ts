@@ -29,7 +29,7 @@ const maxDataDepth = 64;
 export function prepareAppend(streamId: unknown, events: unknown, options: AppendOptions = {}): PreparedAppend {
   const stream = typeof streamId === 'string' ? streamId : String(streamId);
   if (typeof streamId !== 'string' || streamId === '' || !isWellFormed(streamId)) {
-    throw new InvalidEventError(stream, null, 'the stream id must be a non-empty string');
+    throw new InvalidEventError(stream, null, 'the stream id must be a non-empty, well-formed string');
   }
   const expectedVersion = checkExpectedVersion(stream, options.expectedVersion);
   if (!Array.isArray(events) || events.length === 0) {

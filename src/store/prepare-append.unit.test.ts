@@ -72,7 +72,7 @@ describe('prepareAppend', () => {
   });
 
   it('refuses a malformed call', () => {
-    expect(problemOf(() => prepareAppend('', [proposed()])).message).toMatch(/stream id must be a non-empty string/);
+    expect(problemOf(() => prepareAppend('', [proposed()])).message).toMatch(/stream id must be a non-empty, well-formed string/);
     expect(problemOf(() => prepareAppend('s', [])).message).toMatch(/non-empty array of events/);
     expect(problemOf(() => prepareAppend('s', [proposed(), proposed()])).message).toMatch(/eventId "e1" appears twice in one append/);
     expect(problemOf(() => prepareAppend('s', [null as never])).message).toMatch(/an event must be an object, not null/);
