@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 
 /** Where the shell gets calendar labels and fresh ids; tests pass fixed ones. */
 export interface Clock {
@@ -15,7 +16,8 @@ export interface IdSource {
 
 export const systemClock: Clock = { now: () => new Date().toISOString() };
 
+/** Fresh ids: time-ordered UUIDv7 event ids keep the log's unique index append-friendly. */
 export const randomIds: IdSource = {
-  eventId: () => randomUUID(),
+  eventId: () => uuidv7(),
   traceId: () => `trace-${randomBytes(6).toString('hex')}`,
 };
