@@ -7,6 +7,7 @@ type Scenario = () => Promise<BenchFigure[]>;
 
 const scenarios: Record<string, Scenario> = {
   store: async () => (await import('./store.js')).runStoreBench(),
+  fsm: async () => (await import('./fsm.js')).runFsmBench(),
 };
 
 async function main(): Promise<void> {

@@ -1,11 +1,14 @@
 import type { StateMachineDefinition, StateMachineTransition } from '../../domain/fsm/state-machine-definition.js';
 import { resolveGates } from '../normalize/resolve-gates.js';
 import { unique } from '../normalize/unique.js';
-import { anyState, type StateMachineFile } from './state-machine-schema.js';
+import { machineVersion } from './machine-version.js';
+import { anyState } from './any-state.js';
+import type { StateMachineFile } from './state-machine-schema.js';
 
 /**
  * Turns a validated state machine file into a definition: `initial` defaults to the first state,
- * `from: "*"` expands to every state but the final ones, and single values become lists.
+ * `from: "*"` expands to every state but the final ones, single values become lists, and the
+ * content hash becomes its `version`.
  */
 export function normalizeStateMachine(file: StateMachineFile, fallbackId: string): StateMachineDefinition {
   const final = unique(file.final);
@@ -21,5 +24,6 @@ export function normalizeStateMachine(file: StateMachineFile, fallbackId: string
       activate: raw.activate === undefined ? [] : typeof raw.activate === 'string' ? [raw.activate] : unique(raw.activate),
     };
   });
-  return { id: file.id ?? fallbackId, initial: file.initial ?? file.states[0] ?? '', states: unique(file.states), final, transitions };
+  const definition = { id: file.id ?? fallbackId, initial: file.initial ?? file.states[0] ?? '', states: unique(file.states), final, transitions };
+  return { ...definition, version: machineVersion(definition) };
 }

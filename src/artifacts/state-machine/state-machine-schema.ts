@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTargetRef } from '../../domain/fsm/target-ref.js';
 import { closestMatch } from '../../domain/text/closest-match.js';
 import { awaitedEventSchema, emittedEventSchema } from '../schema/event-name-schema.js';
 import { gateConditionListSchema, gateConditionSchema } from '../schema/gate-condition-schema.js';
@@ -7,15 +8,16 @@ import { openObject } from '../schema/open-object.js';
 import type { PathSegment } from '../source/format-path.js';
 import { stringListSchema, stringOrListSchema } from '../schema/string-list-schema.js';
 import { warningIssue } from '../schema/warning-issue.js';
+import { anyState } from './any-state.js';
+import { checkMachineDefinition } from './check-machine-definition.js';
 
-/** `from` value meaning every state but the final ones. */
-export const anyState = '*';
+export { anyState } from './any-state.js';
 
 /** One transition: `{from, on, to}` plus optional `guard` gates, `emit` events and `activate` roles. */
 export const transitionSchema = openObject({
   from: stringOrListSchema.describe('Source state(s); "*" is every state but the final ones.'),
   on: awaitedEventSchema.describe('The event (or FSM signal) that fires the transition.'),
-  to: z.string().min(1),
+  to: z.string().min(1).describe('The state entered; `$history` returns to the state left on entering the current one, `$earlier` to a visited state the event names.'),
   guard: z.union([gateConditionSchema, gateConditionListSchema]).optional().describe('Gates that must pass.'),
   emit: z.union([emittedEventSchema, z.array(emittedEventSchema)]).optional().describe('Events appended on entering `to`.'),
   activate: stringOrListSchema.optional().describe('Agent roles started on entering `to`.'),
@@ -29,7 +31,10 @@ export const stateMachineFileSchema = openObject({
   states: z.array(z.string().min(1)).min(1),
   final: stringListSchema.optional(),
   transitions: z.array(transitionSchema),
-}).superRefine(checkStateNames, { when: (payload) => isRecord(payload.value) });
+})
+  .superRefine(checkStateNames, { when: (payload) => isRecord(payload.value) })
+  // Runs once the shapes are right: what only the whole machine shows (reachability, exits of final states).
+  .superRefine(checkMachineDefinition);
 
 function checkStateNames(machine: Record<string, unknown>, context: z.RefinementCtx): void {
   if (!Array.isArray(machine.states)) return;
@@ -65,7 +70,7 @@ function checkStateNames(machine: Record<string, unknown>, context: z.Refinement
         );
       }
     });
-    requireState(transition.to, ['transitions', index, 'to'], 'target state');
+    if (typeof transition.to !== 'string' || !isTargetRef(transition.to)) requireState(transition.to, ['transitions', index, 'to'], 'target state');
   });
 }
 

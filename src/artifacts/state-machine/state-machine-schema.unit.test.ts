@@ -53,4 +53,34 @@ describe('state machine schema', () => {
       'sprint.yaml:10:12: error: unknown event SprintClosd (did you mean SprintClosed?); the event log only accepts catalog events (at transitions[2].emit[0])',
     ]);
   });
+
+  it('accepts history and rewind targets', () => {
+    const text = yaml(
+      'states: [Active, Paused, Aborted]',
+      'final: [Aborted]',
+      'transitions:',
+      '  - {from: Active, on: SprintPaused, to: Paused}',
+      '  - {from: Paused, on: SprintResumed, to: $history}',
+      '  - {from: "*", on: SprintRewound, to: $earlier}',
+      '  - {from: "*", on: SprintAborted, to: Aborted}',
+    );
+    expect(validateText(text, 'sprint.yaml').diagnostics).toEqual([]);
+  });
+
+  it("reports the engine's definition checks at their place in the file", () => {
+    const text = yaml(
+      'states: [Planning, Active, Closed, Forgotten, $later]',
+      'final: [Closed]',
+      'transitions:',
+      '  - {from: Planning, on: SprintReadyToStart, to: Active}',
+      '  - {from: Active, on: SprintClosed, to: Closed}',
+      '  - {from: [Active, Closed], on: SprintRewound, to: $earlier}',
+      '  - {from: Forgotten, on: SprintResumed, to: Planning}',
+    );
+    expect(validateText(text, 'sprint.yaml').diagnostics.map(formatForTest)).toEqual([
+      'sprint.yaml:1:36: warning: state Forgotten cannot be reached from Planning; the machine never enters it (at states[3])',
+      'sprint.yaml:1:47: error: $later cannot name a state: "*" and names starting with $ are reserved (at states[4])',
+      'sprint.yaml:6:21: error: Closed is a final state: no transition may leave it (at transitions[2].from[1])',
+    ]);
+  });
 });

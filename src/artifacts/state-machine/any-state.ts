@@ -1,0 +1,2 @@
+/** `from` value meaning every state but the final ones. */
+export const anyState = '*';
