@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../domain/errors/index.js';
+import { hiddenProblems, limitProblems } from '../source/limit-problems.js';
 import type { CheckedFile } from '../validation/checked-file.js';
 import { checkPlanningSymbols } from './check-planning-symbols.js';
 import { mergeSymbols } from './planning-symbols.js';
@@ -13,5 +14,23 @@ import { symbolsOf } from './symbols-of.js';
 export function checkAcrossFiles(files: readonly CheckedFile[]): Diagnostic[] {
   const readable = files.filter((file) => file.source.readable);
   const symbols = mergeSymbols(readable.flatMap((file) => (file.kind === undefined ? [] : [symbolsOf(file.kind, file.source.value, file.file)])));
-  return checkPlanningSymbols(symbols, createSiteLocator(readable.map((file) => file.source)));
+  const diagnostics = checkPlanningSymbols(symbols, createSiteLocator(readable.map((file) => file.source)));
+  return limitPerFile(diagnostics);
+}
+
+/** At most `maxProblemsPerStage` cross-file problems per file, and a line counting the rest. */
+function limitPerFile(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = byFile.get(diagnostic.file);
+    if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
+    else list.push(diagnostic);
+  }
+  const limited: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    const { shown, hidden } = limitProblems(list);
+    for (const diagnostic of shown) limited.push(diagnostic);
+    if (hidden > 0) limited.push(hiddenProblems(file, hidden, list.slice(shown.length).some((d) => d.severity === 'error') ? 'error' : 'warning'));
+  }
+  return limited;
 }

@@ -15,7 +15,9 @@ export function checkDependencyCycles(symbols: PlanningSymbols, locator: SiteLoc
   const edges = new Map<string, Dependency[]>();
   for (const dependency of symbols.dependencies) {
     if (!known.has(dependency.to) || !known.has(dependency.from)) continue;
-    edges.set(dependency.from, [...(edges.get(dependency.from) ?? []), dependency]);
+    const out = edges.get(dependency.from);
+    if (out === undefined) edges.set(dependency.from, [dependency]);
+    else out.push(dependency);
   }
   const diagnostics: Diagnostic[] = [];
   for (const component of stronglyConnected(order, edges)) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../domain/errors/index.js';
 import { MachineId } from '../../domain/fsm/machine-id.js';
-import { closestMatch } from '../../domain/text/closest-match.js';
+import { didYouMean } from '../schema/did-you-mean.js';
 import type { PlanningSymbols } from './planning-symbols.js';
 import type { SiteLocator } from './site-locator.js';
 
@@ -14,8 +14,7 @@ export function checkMachineIds(symbols: PlanningSymbols, locator: SiteLocator):
   return symbols.definitions
     .filter((definition) => definition.namespace === 'state-machine' && !machineIds.includes(definition.id))
     .map((definition) => {
-      const suggestion = closestMatch(definition.id, machineIds);
-      const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+      const hint = didYouMean(definition.id, machineIds);
       return locator.diagnose(definition, 'warning', `Kairos runs the machines ${machineIds.join(', ')}; ${definition.id} replaces none of them and is not used${hint}`);
     });
 }

@@ -10,4 +10,5 @@ export * from './check-planning-symbols.js';
 export * from './check-references.js';
 export * from './planning-symbols.js';
 export * from './site-locator.js';
+export * from './suggester.js';
 export * from './symbols-of.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventTypeNames, isEventType } from '../../domain/events/event-type.js';
 import { fsmSignalNames, isFsmSignal } from '../../domain/fsm/fsm-signal.js';
-import { closestMatch } from '../../domain/text/closest-match.js';
+import { didYouMean } from './did-you-mean.js';
 import { warningIssue } from './warning-issue.js';
 
 /**
@@ -10,7 +10,7 @@ import { warningIssue } from './warning-issue.js';
  */
 export const emittedEventSchema = z.string().superRefine((name, context) => {
   if (isEventType(name)) return;
-  context.addIssue({ code: 'custom', message: `unknown event ${name}${hint(name, eventTypeNames)}; the event log only accepts catalog events` });
+  context.addIssue({ code: 'custom', message: `unknown event ${name}${didYouMean(name, eventTypeNames)}; the event log only accepts catalog events` });
 });
 
 /**
@@ -20,11 +20,6 @@ export const emittedEventSchema = z.string().superRefine((name, context) => {
 export const awaitedEventSchema = z.string().superRefine((name, context) => {
   if (isEventType(name) || isFsmSignal(name)) return;
   context.addIssue(
-    warningIssue(`${name} is neither a catalog event nor an FSM signal${hint(name, [...eventTypeNames, ...fsmSignalNames])}; it fires only if something emits it`, []),
+    warningIssue(`${name} is neither a catalog event nor an FSM signal${didYouMean(name, [...eventTypeNames, ...fsmSignalNames])}; it fires only if something emits it`, []),
   );
 });
-
-function hint(name: string, candidates: readonly string[]): string {
-  const suggestion = closestMatch(name, candidates);
-  return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-}

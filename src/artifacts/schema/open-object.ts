@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closestMatch } from '../../domain/text/closest-match.js';
+import { didYouMean } from './did-you-mean.js';
 import { isRecord } from './is-record.js';
 import { warningIssue } from './warning-issue.js';
 
@@ -15,9 +15,7 @@ export function openObject<Shape extends z.ZodRawShape>(shape: Shape) {
       if (!isRecord(value)) return;
       for (const key of Object.keys(value)) {
         if (known.includes(key)) continue;
-        const suggestion = closestMatch(key, known);
-        const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-        context.addIssue(warningIssue(`unknown key ${key} is kept but not used${hint}`, [key], 'key'));
+        context.addIssue(warningIssue(`unknown key ${key} is kept but not used${didYouMean(key, known)}`, [key], 'key'));
       }
     },
     { when: (payload) => isRecord(payload.value) },

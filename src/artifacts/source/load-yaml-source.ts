@@ -1,10 +1,12 @@
-import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../../domain/errors/index.js';
 import { findAliasProblems } from './find-alias-problems.js';
 import { findDeepValue } from './find-deep-value.js';
+import { findDuplicateKeys } from './find-duplicate-keys.js';
 import { findExcessiveNesting } from './find-excessive-nesting.js';
 import { findJsonProblem } from './find-json-problem.js';
-import { lineColumnAt } from './line-column-at.js';
+import { lineColumnAt, type LineColumn } from './line-column-at.js';
+import { hiddenProblems, limitProblems } from './limit-problems.js';
 import type { LoadedSource } from './loaded-source.js';
 import type { SourceLimits } from './source-limits.js';
 
@@ -23,8 +25,15 @@ export function loadYamlSource(text: string, file: string, limits: SourceLimits)
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const unreadable = (document?: Document.Parsed): LoadedSource => ({ file, document, lineCounter, value: undefined, readable: false, diagnostics });
+  let parsed = false;
+  // Once parsed, the line counter answers by binary search; before, one linear scan is all it takes.
+  const position = (offset: number): LineColumn => {
+    if (!parsed) return lineColumnAt(text, offset);
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
   const errorAt = (offset: number, message: string): void => {
-    const at = lineColumnAt(text, offset);
+    const at = position(offset);
     diagnostics.push({ severity: 'error', file, line: at.line, column: at.column, message, path: '' });
   };
 
@@ -40,17 +49,25 @@ export function loadYamlSource(text: string, file: string, limits: SourceLimits)
 
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', stringKeys: true, uniqueKeys: true });
+    document = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', stringKeys: true, uniqueKeys: false });
+    parsed = true;
   } catch (error) {
     errorAt(0, `cannot parse: ${error instanceof Error ? error.message : String(error)}`);
     return unreadable();
   }
-  for (const error of document.errors) errorAt(error.pos[0], describeYamlError(error, document, text));
-  for (const warning of document.warnings) {
-    const at = lineColumnAt(text, warning.pos[0]);
+  const errors = limitProblems(document.errors);
+  for (const error of errors.shown) errorAt(error.pos[0], describeYamlError(error));
+  if (errors.hidden > 0) diagnostics.push(hiddenProblems(file, errors.hidden, 'error'));
+  for (const warning of limitProblems(document.warnings).shown) {
+    const at = position(warning.pos[0]);
     diagnostics.push({ severity: 'warning', file, line: at.line, column: at.column, message: warning.message, path: '' });
   }
-  if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return unreadable(document);
+  if (document.errors.length > 0) return unreadable(document);
+  const duplicates = limitProblems(findDuplicateKeys(document));
+  for (const duplicate of duplicates.shown) {
+    errorAt(duplicate.offset, `duplicate key ${duplicate.name} (first at line ${position(duplicate.firstOffset).line}): a key may appear only once in a map`);
+  }
+  if (duplicates.hidden > 0) diagnostics.push(hiddenProblems(file, duplicates.hidden, 'error'));
   if (document.contents === null) {
     errorAt(0, 'file holds only comments: no content');
     return unreadable(document);
@@ -95,26 +112,7 @@ export function loadYamlSource(text: string, file: string, limits: SourceLimits)
   return { file, document, lineCounter, value, readable: true, diagnostics };
 }
 
-function describeYamlError(error: YAMLError, document: Document.Parsed, text: string): string {
+function describeYamlError(error: YAMLError): string {
   if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document starts here; a planning file holds exactly one';
-  if (error.code === 'DUPLICATE_KEY') return describeDuplicateKey(error.pos[0], document, text);
   return error.message;
-}
-
-function describeDuplicateKey(offset: number, document: Document.Parsed, text: string): string {
-  let description = 'duplicate key';
-  visit(document, {
-    Map(_key, map) {
-      const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
-      if (index === -1) return undefined;
-      const repeated = map.items[index]?.key;
-      const name = isScalar(repeated) ? String(repeated.value) : '';
-      const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
-      const firstOffset = isScalar(first?.key) ? first.key.range?.[0] : undefined;
-      const where = firstOffset === undefined ? '' : ` (first at line ${lineColumnAt(text, firstOffset).line})`;
-      description = `duplicate key ${name}${where}: a key may appear only once in a map`;
-      return visit.BREAK;
-    },
-  });
-  return description;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineColumn } from './line-column-at.js';
 import type { LoadedSource } from './loaded-source.js';
 import type { PathSegment } from './format-path.js';
@@ -34,7 +34,7 @@ function walk(root: Node | null, path: readonly PathSegment[], document: Documen
   for (const segment of path) {
     const current = resolveAlias(node, document);
     if (isMap(current)) {
-      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsByKey(current).get(String(segment));
       if (pair === undefined) return { node: current, key, complete: false };
       key = pair.key as Node;
       node = pair.value as Node | null;
@@ -46,6 +46,21 @@ function walk(root: Node | null, path: readonly PathSegment[], document: Documen
     }
   }
   return { node, key, complete: true };
+}
+
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A map's pairs by key, built once per map: locating thousands of problems in a large map stays linear. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 function resolveAlias(node: Node | null | undefined, document: Document): Node | null | undefined {

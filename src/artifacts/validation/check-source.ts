@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../domain/errors/index.js';
-import { closestMatch } from '../../domain/text/closest-match.js';
+import { didYouMean } from '../schema/did-you-mean.js';
 import { artifactKinds, isArtifactKind, type ArtifactKind } from '../artifact-kind.js';
 import { diagnosticAt } from '../source/diagnostic-at.js';
+import { hiddenProblems, limitProblems } from '../source/limit-problems.js';
 import { loadYamlSource } from '../source/load-yaml-source.js';
 import { resolveSourceLimits, type SourceLimits } from '../source/source-limits.js';
 import { artifactSchemas } from './artifact-schemas.js';
@@ -32,8 +33,7 @@ export function checkSource(text: string, file: string, options: ValidateOptions
   });
 
   if (options.kind !== undefined && !isArtifactKind(options.kind)) {
-    const suggestion = closestMatch(options.kind, artifactKinds);
-    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+    const hint = didYouMean(options.kind, artifactKinds);
     diagnostics.push({ severity: 'error', file, line: 1, column: 1, path: '', message: `unknown kind ${options.kind}${hint}; kinds are ${artifactKinds.join(', ')}` });
     return finish(undefined);
   }
@@ -51,7 +51,7 @@ export function checkSource(text: string, file: string, options: ValidateOptions
     );
     return finish(undefined);
   }
-  diagnostics.push(...schemaDiagnostics(kind, source));
+  for (const diagnostic of schemaDiagnostics(kind, source)) diagnostics.push(diagnostic);
   return finish(kind);
 }
 
@@ -64,5 +64,10 @@ function schemaDiagnostics(kind: ArtifactKind, source: CheckedFile['source']): D
     return [diagnosticAt(source, 'error', `cannot check the file: ${error instanceof Error ? error.message : String(error)}`, [])];
   }
   if (result.success) return [];
-  return describeIssues(result.error.issues, source.value).map((issue) => diagnosticAt(source, issue.severity, issue.message, issue.path, issue.target));
+  const issues = describeIssues(result.error.issues, source.value);
+  const { shown, hidden } = limitProblems(issues);
+  const located = shown.map((issue) => diagnosticAt(source, issue.severity, issue.message, issue.path, issue.target));
+  if (hidden === 0) return located;
+  const severity = issues.slice(shown.length).some((issue) => issue.severity === 'error') ? 'error' : 'warning';
+  return [...located, hiddenProblems(source.file, hidden, severity)];
 }

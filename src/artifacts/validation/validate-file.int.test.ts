@@ -42,4 +42,19 @@ describe('validateFile', () => {
     const path = write('out.json', '{"sprintId": "s", "currentState": "Active", "traceId": "t", "allowedSkills": []}');
     expect(await validateFile(path, { kind: 'fsm-context' })).toMatchObject({ kind: 'fsm-context', diagnostics: [] });
   });
+
+  it('stays linear on the largest files it accepts, listing the first problems and counting the rest', async () => {
+    const keys = Array.from({ length: 100_000 }, (_, index) => `    k${index}: 1`).join('\n');
+    const started = performance.now();
+    const report = await validateFile(write('wide.yaml', `milestones:\n  - id: m\n${keys}\n`));
+    expect(report.diagnostics).toHaveLength(1001);
+    expect(report.diagnostics.map((d) => d.message)).toContain('unknown key k0 is kept but not used');
+    expect(report.diagnostics.filter((d) => d.message.startsWith('99000 more problems like these are not shown'))).toHaveLength(1);
+
+    const features = Array.from({ length: 50_000 }, () => '- {featureId: F, dependsOn: [F, G]}').join('\n');
+    const crowded = await validateFile(write('features.yaml', `${features}\n`));
+    expect(crowded.diagnostics.filter((d) => d.message.includes('more problems like these are not shown'))).toHaveLength(1);
+    expect(crowded.diagnostics.length).toBeLessThan(2100);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
 });

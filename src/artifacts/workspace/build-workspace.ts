@@ -36,16 +36,17 @@ export function buildWorkspace(root: string, files: readonly CheckedFile[], visi
     const data = source.value;
     switch (kind) {
       case 'milestones':
-        workspace.milestones.push(...normalizeMilestones(data as MilestonesFile));
+        workspace.milestones = [...workspace.milestones, ...normalizeMilestones(data as MilestonesFile)];
         break;
       case 'features':
-        workspace.features.push(...normalizeFeatures(data as FeaturesFile));
+        workspace.features = [...workspace.features, ...normalizeFeatures(data as FeaturesFile)];
         break;
       case 'sprints':
-        (baseName(file) === 'sprint-plan' ? workspace.proposedSprints : workspace.sprints).push(...normalizeSprints(data as SprintsFile));
+        if (baseName(file) === 'sprint-plan') workspace.proposedSprints = [...workspace.proposedSprints, ...normalizeSprints(data as SprintsFile)];
+        else workspace.sprints = [...workspace.sprints, ...normalizeSprints(data as SprintsFile)];
         break;
       case 'agents':
-        workspace.agents.push(...normalizeAgents(data as AgentsFile));
+        workspace.agents = [...workspace.agents, ...normalizeAgents(data as AgentsFile)];
         break;
       case 'factory-governance':
         workspace.governance = normalizeGovernance(data as FactoryGovernanceFile);
