@@ -1,4 +1,5 @@
 import { closestMatch } from '../text/closest-match.js';
+import { expressionProblem } from './cel/cel-expression.js';
 
 /** What a gate takes as its parameter. */
 export const GateParam = {
@@ -88,6 +89,14 @@ function resolveName(name: string, param: unknown): GateParseResult {
   return checkParam(definition, name, param);
 }
 
+/** A number parameter: a finite number, or a string holding one (`"90"`, `"90%"`). */
+function readNumberParam(param: unknown): number | undefined {
+  if (typeof param === 'number') return Number.isFinite(param) ? param : undefined;
+  if (typeof param !== 'string') return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(param);
+  return match === null ? undefined : Number(match[1]);
+}
+
 function checkParam(definition: GateDefinition, written: string, param: unknown): GateParseResult {
   const ref: GateRef = { gate: definition.gate, written };
   switch (definition.param) {
@@ -96,21 +105,29 @@ function checkParam(definition: GateDefinition, written: string, param: unknown)
         return { ok: false, message: `gate ${written} takes no parameter` };
       }
       return { ok: true, ref };
-    case 'number':
-      if (typeof param !== 'number' || !Number.isFinite(param)) {
+    case 'number': {
+      const number = readNumberParam(param);
+      if (number === undefined) {
         return { ok: false, message: `gate ${written} needs a number, as in \`${written}: 85\`` };
       }
-      return { ok: true, ref: { ...ref, param } };
-    case 'status':
-      if (typeof param !== 'string' || param.length === 0) {
+      return { ok: true, ref: { ...ref, param: number } };
+    }
+    case 'status': {
+      // `traceSpanPolicyCheck: true` reads as `pass`.
+      const status = typeof param === 'boolean' ? (param ? 'pass' : 'fail') : param;
+      if (typeof status !== 'string' || status.trim().length === 0) {
         return { ok: false, message: `gate ${written} needs a status, as in \`${written}: pass\`` };
       }
-      return { ok: true, ref: { ...ref, param } };
-    case 'expression':
+      return { ok: true, ref: { ...ref, param: status.trim() } };
+    }
+    case 'expression': {
       if (typeof param !== 'string' || param.trim().length === 0) {
-        return { ok: false, message: 'gate expr needs a CEL expression string, as in `expr: "evidence.coverage >= 90"`' };
+        return { ok: false, message: 'gate expr needs a CEL expression string, as in `expr: "features.all(f, f.coverage >= 90)"`' };
       }
+      const problem = expressionProblem(param);
+      if (problem !== undefined) return { ok: false, message: `gate expr: ${problem}` };
       return { ok: true, ref: { ...ref, param } };
+    }
     default: {
       const unreachable: never = definition.param;
       return unreachable;

@@ -1,0 +1,86 @@
+import type { EventScope, StoredEvent } from '../events/envelope.js';
+import { StreamPrefix } from '../events/stream-id.js';
+import type { EvidenceScope } from './evidence-scope.js';
+import { firstString, type JsonRecord } from './read-json.js';
+
+/**
+ * What the fold reads of an event: a stored event fits, and so does anything shaped like one
+ * (`kairos emit` input, test data). Scope members are read from the envelope first.
+ */
+export type EvidenceEvent = Pick<StoredEvent, 'eventId' | 'position' | 'data'> &
+  EventScope & {
+    type: string;
+    streamId?: string;
+  };
+
+/** The scope members of an event, from its envelope, else its `data`, else its stream name. */
+export interface EventAnchors {
+  sprintId?: string;
+  milestoneId?: string;
+  featureId?: string;
+  agentId?: string;
+  skillId?: string;
+  executionId?: string;
+  moduleId?: string;
+}
+
+/** An event the fold works on: its data known to be an object, its anchors resolved. */
+export interface ResolvedEvent {
+  eventId: string;
+  type: string;
+  position: number;
+  data: JsonRecord;
+  anchors: EventAnchors;
+  /** The envelope's `reason`. */
+  reason?: string;
+}
+
+/** Reads the anchors of `event` (envelope, then `data`, then stream name). */
+export function readAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
+  const envelope = event as unknown as JsonRecord;
+  const stream = firstString(envelope, ['streamId']);
+  const fromStream = (prefix: string): string | undefined =>
+    stream !== undefined && stream.startsWith(prefix) && stream.length > prefix.length ? stream.slice(prefix.length) : undefined;
+  const anchors: EventAnchors = {};
+  const set = (key: keyof EventAnchors, value: string | undefined): void => {
+    if (value !== undefined) anchors[key] = value;
+  };
+  set('sprintId', firstString(envelope, ['sprintId']) ?? firstString(data, ['sprintId']) ?? fromStream(StreamPrefix.Sprint));
+  set('milestoneId', firstString(envelope, ['milestoneId']) ?? firstString(data, ['milestoneId', 'milestone']) ?? fromStream(StreamPrefix.Milestone));
+  set('featureId', firstString(envelope, ['featureId']) ?? firstString(data, ['featureId']) ?? fromStream(StreamPrefix.Feature));
+  for (const key of ['agentId', 'skillId', 'executionId', 'moduleId'] as const) {
+    set(key, firstString(envelope, [key]) ?? firstString(data, [key]));
+  }
+  return anchors;
+}
+
+/** Whether an event belongs to a scope, belongs elsewhere, or names no scope at all. */
+export type Membership = 'in' | 'out' | 'unattributed';
+
+/**
+ * Does an event with these anchors belong to `scope`?
+ *
+ * - Sprint scope: its sprint id decides; an event naming no sprint belongs when its feature is in
+ *   scope (feature streams), and not when it names only a milestone.
+ * - Milestone scope: its milestone id decides; else its sprint id (one of the milestone's sprints);
+ *   else its feature (in scope).
+ * - An event naming no sprint, milestone or feature is `unattributed`.
+ */
+export function membership(scope: EvidenceScope, anchors: EventAnchors): Membership {
+  const { sprintId, milestoneId, featureId } = anchors;
+  if (sprintId === undefined && milestoneId === undefined && featureId === undefined) return 'unattributed';
+  const inFeatures = featureId !== undefined && scope.features.includes(featureId);
+  if (scope.kind === 'sprint') {
+    if (sprintId !== undefined) return sprintId === scope.id ? 'in' : 'out';
+    return inFeatures ? 'in' : 'out';
+  }
+  if (milestoneId !== undefined) return milestoneId === scope.id ? 'in' : 'out';
+  if (sprintId !== undefined) return scope.sprints.includes(sprintId) ? 'in' : 'out';
+  return inFeatures ? 'in' : 'out';
+}
+
+/** The source an event is recorded under when the latest one per source counts (audits, scores). */
+export function sourceOf(anchors: EventAnchors): string {
+  return anchors.sprintId ?? anchors.milestoneId ?? anchors.featureId ?? '';
+}
+

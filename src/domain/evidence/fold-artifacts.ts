@@ -1,0 +1,62 @@
+import type { FoldStep } from './fold-step.js';
+import { prefer } from './fold-step.js';
+import { normalizeOutcome } from './normalize-word.js';
+import { readCommits, mergeCommit } from './read-commit.js';
+import { canonicalJson } from '../events/canonical-json.js';
+import { firstString, readString, readStrings } from './read-json.js';
+import type { ProducedFile, WorkEvidence } from './scope-evidence.js';
+import { addSorted, upsertSorted } from './sorted-set.js';
+import { updateWork } from './update-work.js';
+
+const singleFileKeys = ['path', 'artifact', 'output', 'file'] as const;
+
+/** ArtifactProduced, ArtifactReady and AgentExecutionCompleted: files, an image and commits of a feature. */
+export const foldArtifact: FoldStep = (evidence, event) => {
+  const { data, anchors, type, position } = event;
+  const isExecution = type === 'AgentExecutionCompleted';
+  if (isExecution) {
+    const status = firstString(data, ['status']);
+    if (status !== undefined && normalizeOutcome(status) !== 'pass') return evidence;
+  }
+  const single = singleFileKeys.map((key) => readString(data[key])).filter((path) => path !== undefined);
+  const paths = [...new Set([...single, ...readStrings(data['files']), ...readStrings(data['paths'])])];
+  const imageId = firstString(data, ['imageId']);
+  const commits = readCommits(data['commit'], data['commits']);
+  if (paths.length === 0 && imageId === undefined && commits.length === 0) {
+    // An execution may well produce nothing; an artifact event that names nothing is malformed.
+    if (isExecution) return evidence;
+    return `${type} names no file (path, artifact, output, file or files), image (imageId) or commit (commit, commits)`;
+  }
+  const produced = type !== 'ArtifactReady';
+  return updateWork(evidence, anchors.featureId, (work) => {
+    let files = work.files;
+    for (const path of paths) {
+      const file: ProducedFile = { path, ready: !produced, position, produced };
+      if (anchors.agentId !== undefined) file.agentId = anchors.agentId;
+      if (anchors.skillId !== undefined) file.skillId = anchors.skillId;
+      if (anchors.executionId !== undefined) file.executionId = anchors.executionId;
+      files = upsertSorted(files, file, (item) => item.path, mergeFile);
+    }
+    let commitList = work.commits;
+    for (const commit of commits) commitList = upsertSorted(commitList, commit, (item) => item.sha, mergeCommit);
+    const imageIds = imageId === undefined ? work.imageIds : addSorted(work.imageIds, imageId);
+    if (files === work.files && commitList === work.commits && imageIds === work.imageIds) return work;
+    return { ...work, files, commits: commitList, imageIds } satisfies WorkEvidence;
+  });
+};
+
+/**
+ * One file recorded twice: ready if either says so; attributed (agent, skill, execution) by the
+ * latest ArtifactProduced, else the latest ArtifactReady.
+ */
+function mergeFile(existing: ProducedFile, incoming: ProducedFile): ProducedFile {
+  const winner = prefer(existing, incoming, (file) => [file.produced ? 1 : 0, file.position], attribution);
+  const ready = existing.ready || incoming.ready;
+  if (winner === existing && ready === existing.ready) return existing;
+  return { ...winner, ready };
+}
+
+/** What decides a tie between two attributions: everything but readiness. */
+function attribution(file: ProducedFile): string {
+  return canonicalJson({ ...file, ready: false });
+}

@@ -1,0 +1,106 @@
+import { FeatureStatus } from '../planning/feature.js';
+import type { ResolvedEvent } from './evidence-event.js';
+import { type FoldStep, prefer } from './fold-step.js';
+import { normalizeFeatureStatus } from './normalize-word.js';
+import { firstString, own, readStrings, withEntry } from './read-json.js';
+import { SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
+import { featureEvidence, withFeature } from './update-work.js';
+
+/** The sprint events that decide whether a sprint is closed, and what they make of it. */
+const decisive: Readonly<Record<string, SprintStanding>> = {
+  SprintClosed: SprintStanding.Closed,
+  SprintAborted: SprintStanding.Aborted,
+  SprintRewound: SprintStanding.Open,
+};
+
+/** The sprint lifecycle events a sprint record follows. */
+export const sprintLifecycleTypes = [
+  'SprintPlanned',
+  'SprintScopeApproved',
+  'SprintTestPlanReady',
+  'SprintInfraReady',
+  'SprintReadyToStart',
+  'SprintStarted',
+  'SprintCheckpoint',
+  'SprintOutputsReady',
+  'SprintPaused',
+  'SprintResumed',
+  'SprintRewound',
+  'SprintAborted',
+  'SprintClosed',
+  'RetryPhaseEntered',
+  'PatchEmitted',
+] as const;
+
+/**
+ * Sprint lifecycle events: the latest of SprintClosed, SprintAborted and SprintRewound decides the
+ * standing; any lifecycle event after SprintPlanned opens the sprint. SprintClosed also makes the
+ * milestone streams it names ready.
+ */
+export const foldSprintLifecycle: FoldStep = (evidence, event) => {
+  const sprintId = event.anchors.sprintId;
+  if (sprintId === undefined) return `${event.type} names no sprint (sprintId)`;
+  const existing: SprintEvidence = own(evidence.sprints, sprintId) ?? { sprintId, standing: SprintStanding.Planned, started: false };
+  let sprint = existing;
+  if (event.type !== 'SprintPlanned' && !sprint.started) {
+    sprint = { ...sprint, started: true, standing: sprint.decidedBy === undefined ? SprintStanding.Open : sprint.standing };
+  }
+  const decided = own(decisive, event.type);
+  if (decided !== undefined) {
+    const current = { by: sprint.decidedBy ?? '', at: sprint.decidedAt ?? -1 };
+    const incoming = { by: event.type, at: event.position };
+    if (prefer(current, incoming, (item) => [item.at]) === incoming) {
+      sprint = { ...sprint, standing: decided, decidedBy: event.type, decidedAt: event.position };
+    }
+  }
+  let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : { ...evidence, sprints: withEntry(evidence.sprints, sprintId, sprint) };
+  if (event.type === 'SprintClosed') {
+    const names = [...readStrings(event.data['stream']), ...readStrings(event.data['streams']), sprintId];
+    if (event.anchors.moduleId !== undefined) names.push(event.anchors.moduleId);
+    next = markStreamsReady(next, names, `SprintClosed ${sprintId}`, event.position);
+  }
+  return next;
+};
+
+/**
+ * FeatureDeferred and FeatureStatusChanged: the latest status of a feature. A completed feature
+ * whose id is a milestone stream makes the stream ready.
+ */
+export const foldFeatureStatus: FoldStep = (evidence, event) => {
+  const featureId = event.anchors.featureId;
+  if (featureId === undefined) return `${event.type} names no feature (featureId)`;
+  const status = readStatus(event);
+  if (status === undefined) {
+    return `${event.type} status ${JSON.stringify(event.data['status'] ?? null)} is not one of planned, inProgress, completed, deferred`;
+  }
+  const feature = featureEvidence(evidence, featureId);
+  const reason = status === FeatureStatus.Deferred ? (firstString(event.data, ['reason']) ?? event.reason) : undefined;
+  const current = { status: feature.status ?? '', at: feature.statusPosition ?? -1, reason: feature.deferReason ?? '' };
+  const incoming = { status, at: event.position, reason: reason ?? '' };
+  let next = evidence;
+  if (prefer(current, incoming, (item) => [item.at]) === incoming) {
+    const { deferReason: _dropped, ...rest } = feature;
+    next = withFeature(evidence, { ...rest, status, statusPosition: event.position, ...(reason === undefined ? {} : { deferReason: reason }) });
+  }
+  if (status === FeatureStatus.Completed) next = markStreamsReady(next, [featureId], `FeatureStatusChanged ${featureId}`, event.position);
+  return next;
+};
+
+function readStatus(event: ResolvedEvent): FeatureStatus | undefined {
+  if (event.type === 'FeatureDeferred') return FeatureStatus.Deferred;
+  const text = firstString(event.data, ['status', 'to', 'newStatus']);
+  return text === undefined ? undefined : normalizeFeatureStatus(text);
+}
+
+/** Marks the named streams of the scope ready; the earliest event that made one ready is kept. */
+function markStreamsReady(evidence: ScopeEvidence, names: readonly string[], by: string, position: number): ScopeEvidence {
+  let streams = evidence.streams;
+  for (const name of new Set(names)) {
+    const stream = own(streams, name);
+    if (stream === undefined) continue;
+    const incoming: StreamEvidence = { name, ready: true, readyBy: by, readyAt: position };
+    if (stream.ready && prefer(stream, incoming, (item) => [-(item.readyAt ?? 0)]) === stream) continue;
+    streams = withEntry(streams, name, incoming);
+  }
+  return streams === evidence.streams ? evidence : { ...evidence, streams };
+}

@@ -1,0 +1,103 @@
+/** A JSON object as read from an event's `data`: nothing about its members is trusted yet. */
+export type JsonRecord = Readonly<Record<string, unknown>>;
+
+/** Is `value` a plain JSON object (not an array, not null)? */
+export function isRecord(value: unknown): value is JsonRecord {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The member `key` of `record` if it is the record's own: `__proto__`, `constructor` and the like
+ * never resolve to something inherited.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** A copy of `record` with `key` set, written as an own member even for keys such as `__proto__`. */
+export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  return { ...record, [key]: value };
+}
+
+/** A non-empty string, trimmed; anything else gives `undefined`. */
+export function readString(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed.length === 0 ? undefined : trimmed;
+}
+
+/** An identifier: a non-empty string, or a finite number written as a string (`42` → `"42"`). */
+export function readId(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return readString(value);
+}
+
+/** The first member of `keys` that holds a non-empty string. */
+export function firstString(record: JsonRecord, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const found = readString(own(record, key));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The first member of `keys` that holds an identifier (string or number). */
+export function firstId(record: JsonRecord, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const found = readId(own(record, key));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A count: a non-negative integer, or a string holding one (`"12"`). */
+export function readCount(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined;
+}
+
+/** A yes/no: a boolean, or the strings `true`/`false`, `yes`/`no`. */
+export function readFlag(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  if (word === 'true' || word === 'yes') return true;
+  if (word === 'false' || word === 'no') return false;
+  return undefined;
+}
+
+/** Strings from a list (items that are not non-empty strings are dropped) or a single string. */
+export function readStrings(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    const out: string[] = [];
+    for (const item of value) {
+      const text = readString(item);
+      if (text !== undefined) out.push(text);
+    }
+    return out;
+  }
+  const single = readString(value);
+  return single === undefined ? [] : [single];
+}
+
+/** The items of a list, or the value itself as a one-item list; nothing for `undefined`/`null`. */
+export function readList(value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
+}
+
+const percentText = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/;
+
+/**
+ * A percentage from 0 to 100, written as a number (`94`, `84.5`) or as the spec writes it (`"94%"`).
+ * Fractions are not rescaled: `0.94` is 0.94 %.
+ */
+export function readPercent(value: unknown): number | undefined {
+  let number: number | undefined;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    const match = percentText.exec(value);
+    number = match === null ? undefined : Number(match[1]);
+  }
+  return number !== undefined && Number.isFinite(number) && number >= 0 && number <= 100 ? number : undefined;
+}

@@ -1,0 +1,31 @@
+import { own, withEntry } from './read-json.js';
+import { emptyWork, type FeatureEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
+
+/**
+ * `evidence` with the work of `featureId` (or the scope's unattributed work) replaced by
+ * `update(work)`; `evidence` itself when `update` returns the work unchanged.
+ */
+export function updateWork(
+  evidence: ScopeEvidence,
+  featureId: string | undefined,
+  update: (work: WorkEvidence) => WorkEvidence,
+): ScopeEvidence {
+  if (featureId === undefined) {
+    const next = update(evidence.unattributed);
+    return next === evidence.unattributed ? evidence : { ...evidence, unattributed: next };
+  }
+  const feature = featureEvidence(evidence, featureId);
+  const next = update(feature);
+  if (next === feature) return evidence;
+  return { ...evidence, features: withEntry(evidence.features, featureId, { ...feature, ...next, featureId }) };
+}
+
+/** The evidence of `featureId`, or an empty record for a feature not seen yet. */
+export function featureEvidence(evidence: ScopeEvidence, featureId: string): FeatureEvidence {
+  return own(evidence.features, featureId) ?? { featureId, ...emptyWork() };
+}
+
+/** `evidence` with the record of `featureId` replaced. */
+export function withFeature(evidence: ScopeEvidence, feature: FeatureEvidence): ScopeEvidence {
+  return { ...evidence, features: withEntry(evidence.features, feature.featureId, feature) };
+}
