@@ -26,6 +26,13 @@ describe('kairos CLI', () => {
     expect(readdirSync(join(demo, 'schemas'))).toContain('milestones.schema.json');
   });
 
+  it('creates a blank workspace without --example, which validates clean', () => {
+    expect(runKairos(['init', 'blank'], root).status).toBe(0);
+    const result = runKairos(['validate', '-w', join(root, 'blank')], root);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('refuses to init into a folder that is not empty, writing nothing', () => {
     const result = runKairos(['init', 'demo', '--example', 'booking'], root);
     expect(result.status).toBe(1);
