@@ -1,6 +1,6 @@
 import type { EventScope, StoredEvent } from '../events/envelope.js';
 import { StreamPrefix } from '../events/stream-id.js';
-import type { EvidenceScope } from './evidence-scope.js';
+import { isInScopeFeature, isInScopeSprint, type EvidenceScope } from './evidence-scope.js';
 import { firstString, type JsonRecord } from './read-json.js';
 
 /**
@@ -69,13 +69,13 @@ export type Membership = 'in' | 'out' | 'unattributed';
 export function membership(scope: EvidenceScope, anchors: EventAnchors): Membership {
   const { sprintId, milestoneId, featureId } = anchors;
   if (sprintId === undefined && milestoneId === undefined && featureId === undefined) return 'unattributed';
-  const inFeatures = featureId !== undefined && scope.features.includes(featureId);
+  const inFeatures = featureId !== undefined && isInScopeFeature(scope, featureId);
   if (scope.kind === 'sprint') {
     if (sprintId !== undefined) return sprintId === scope.id ? 'in' : 'out';
     return inFeatures ? 'in' : 'out';
   }
   if (milestoneId !== undefined) return milestoneId === scope.id ? 'in' : 'out';
-  if (sprintId !== undefined) return scope.sprints.includes(sprintId) ? 'in' : 'out';
+  if (sprintId !== undefined) return isInScopeSprint(scope, sprintId) ? 'in' : 'out';
   return inFeatures ? 'in' : 'out';
 }
 

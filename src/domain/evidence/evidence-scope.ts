@@ -56,6 +56,30 @@ export function milestoneEvidenceScope(
   };
 }
 
+const featureSets = new WeakMap<EvidenceScope, ReadonlySet<string>>();
+
+/** Is `featureId` in the scope's definition? (A set per scope value, so lookups stay constant-time.) */
+export function isInScopeFeature(scope: EvidenceScope, featureId: string): boolean {
+  let features = featureSets.get(scope);
+  if (features === undefined) {
+    features = new Set(scope.features);
+    featureSets.set(scope, features);
+  }
+  return features.has(featureId);
+}
+
+const sprintSets = new WeakMap<EvidenceScope, ReadonlySet<string>>();
+
+/** Is `sprintId` one of the scope's sprints? */
+export function isInScopeSprint(scope: EvidenceScope, sprintId: string): boolean {
+  let sprints = sprintSets.get(scope);
+  if (sprints === undefined) {
+    sprints = new Set(scope.sprints);
+    sprintSets.set(scope, sprints);
+  }
+  return sprints.has(sprintId);
+}
+
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }

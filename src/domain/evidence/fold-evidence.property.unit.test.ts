@@ -177,6 +177,13 @@ describe('foldEvidence (properties)', () => {
         fc.nat(),
         (scope, [events, shuffled], duplicate) => {
           const inOrder = collectEvidence(scope, events);
+          // One by one outside a batch (every change copies) gives the same as the batch.
+          let oneByOne = emptyEvidence(scope);
+          const before = JSON.stringify(oneByOne);
+          const first = oneByOne;
+          for (const event of events) oneByOne = foldEvidence(oneByOne, event);
+          expect(oneByOne).toEqual(inOrder);
+          expect(JSON.stringify(first)).toBe(before);
           const repeated = events.length === 0 ? [] : [...shuffled, shuffled[duplicate % shuffled.length] as EvidenceEvent];
           const reordered = collectEvidence(scope, repeated);
           expect(reordered).toEqual(inOrder);

@@ -6,7 +6,7 @@ import { foldSecurityAudit, foldSecurityPublished, foldSecurityViolation } from 
 import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
-import { firstString, isRecord, own } from './read-json.js';
+import { firstString, inBatch, isRecord, own } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -75,9 +75,11 @@ export function foldEvidence(evidence: ScopeEvidence, event: EvidenceEvent): Sco
 
 /** The evidence of `scope` folded from `events` (any order; events of other scopes are skipped). */
 export function collectEvidence(scope: EvidenceScope, events: Iterable<EvidenceEvent>): ScopeEvidence {
-  let folded = emptyEvidence(scope);
-  for (const event of events) folded = foldEvidence(folded, event);
-  return folded;
+  return inBatch(() => {
+    let folded = emptyEvidence(scope);
+    for (const event of events) folded = foldEvidence(folded, event);
+    return folded;
+  });
 }
 
 function ignore(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {

@@ -14,9 +14,34 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** A copy of `record` with `key` set, written as an own member even for keys such as `__proto__`. */
+/**
+ * Records copied inside the running `inBatch` call. Nobody outside the batch has seen them yet, so
+ * setting a member in place is as good as copying: a batch of n events over a record of n keys
+ * costs O(n) instead of O(n²). Outside a batch this is `undefined` and every change copies.
+ */
+let batchOwned: WeakSet<object> | undefined;
+
+/** Runs `fold` with copy-on-write records: a record copied during the run is reused for later changes. */
+export function inBatch<T>(fold: () => T): T {
+  const previous = batchOwned;
+  batchOwned = new WeakSet();
+  try {
+    return fold();
+  } finally {
+    batchOwned = previous;
+  }
+}
+
+/** `record` with `key` set (a copy, except for a record copied earlier in the same batch), written as an own member even for keys such as `__proto__`. */
 export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
-  return { ...record, [key]: value };
+  if (batchOwned !== undefined && batchOwned.has(record)) {
+    const owned = record as Record<string, T>;
+    Object.defineProperty(owned, key, { value, enumerable: true, writable: true, configurable: true });
+    return owned;
+  }
+  const copy = { ...record, [key]: value };
+  batchOwned?.add(copy);
+  return copy;
 }
 
 /** A non-empty string, trimmed; anything else gives `undefined`. */

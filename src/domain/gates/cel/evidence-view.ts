@@ -1,3 +1,4 @@
+import { isInScopeFeature } from '../../evidence/evidence-scope.js';
 import { commitShasOf, pullRequestsOf, workOf } from '../../evidence/feature-links.js';
 import { normalizeOutcome } from '../../evidence/normalize-word.js';
 import { own } from '../../evidence/read-json.js';
@@ -199,7 +200,7 @@ function featureView(evidence: ScopeEvidence, id: string, deferred: boolean): Fe
   const record = own(evidence.features, id);
   return {
     id,
-    inScope: evidence.scope.features.includes(id),
+    inScope: isInScopeFeature(evidence.scope, id),
     deferred,
     status: record?.status ?? null,
     files: work.files.map((file) => file.path),
