@@ -1,8 +1,7 @@
-import type { FoldStep } from './fold-step.js';
-import { prefer } from './fold-step.js';
-import { normalizeOutcome } from './normalize-word.js';
-import { readCommits, mergeCommit } from './read-commit.js';
 import { canonicalJson } from '../events/canonical-json.js';
+import { type FoldStep, prefer } from './fold-step.js';
+import { normalizeOutcome } from './normalize-word.js';
+import { mergeCommit, readCommits } from './read-commit.js';
 import { firstString, readString, readStrings } from './read-json.js';
 import type { ProducedFile, WorkEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
