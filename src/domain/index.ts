@@ -4,7 +4,9 @@
  */
 export * from './errors/index.js';
 export * from './events/index.js';
+export * from './evidence/index.js';
 export * from './fsm/index.js';
 export * from './gates/index.js';
+export * from './plan/index.js';
 export * from './planning/index.js';
 export * from './text/index.js';
