@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { CloudEvent } from 'cloudevents';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runKairos, startKairos, tempDir } from './testing/run-kairos.js';
@@ -99,6 +100,18 @@ describe('kairos CLI', () => {
     const verify = runKairos(['verify', '-w', demo], root);
     expect(verify.stdout).toMatch(new RegExp(`verified ${recorded} event`));
     expect(verify.status).toBe(0);
+  });
+
+  it('names the first tampered event and exits 1', () => {
+    const dir = join(root, 'tampered');
+    expect(runKairos(['init', dir, '--example', 'booking'], root).status).toBe(0);
+    expect(runKairos(['plan', '-w', dir], root).status).toBe(0);
+    const db = new Database(join(dir, '.kairos', 'events.db'));
+    db.prepare("UPDATE events SET envelope = replace(envelope, 'mvp-core', 'mvp-kore') WHERE position = 2").run();
+    db.close();
+    const result = runKairos(['verify', '-w', dir], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^kairos: error: event at position 2 \(.+\) does not match/);
   });
 
   it('follows the log live until interrupted', async () => {

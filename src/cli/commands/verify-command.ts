@@ -13,7 +13,7 @@ export function verifyCommand(): Command {
       try {
         const report = await verifyChain(store);
         if (!report.ok) {
-          throw new IntegrityError(`event at position ${report.position} (${report.eventId}) does not match: ${report.reason}`);
+          throw new IntegrityError(`event at position ${report.position}${report.eventId === null ? '' : ` (${report.eventId})`} does not match: ${report.reason}`);
         }
         context.stdout(`verified ${report.events} event(s); chain intact up to position ${report.head.position} (${report.head.hash})`);
       } finally {
