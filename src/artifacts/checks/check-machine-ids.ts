@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../domain/errors/index.js';
 import { MachineId } from '../../domain/fsm/machine-id.js';
-import { didYouMean } from '../schema/did-you-mean.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 import type { PlanningSymbols } from './planning-symbols.js';
 import type { SiteLocator } from './site-locator.js';
 

@@ -1,4 +1,4 @@
-import { didYouMean } from '../schema/did-you-mean.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 
 /** Gives "did you mean" hints, within a budget. */
 export type Suggester = (wanted: string) => string;

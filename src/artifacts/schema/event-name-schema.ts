@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventTypeNames, isEventType } from '../../domain/events/event-type.js';
 import { fsmSignalNames, isFsmSignal } from '../../domain/fsm/fsm-signal.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 import { warningIssue } from './warning-issue.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 import { isRecord } from './is-record.js';
 import { warningIssue } from './warning-issue.js';
 

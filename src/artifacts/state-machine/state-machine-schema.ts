@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTargetRef } from '../../domain/fsm/target-ref.js';
-import { closestMatch } from '../../domain/text/closest-match.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 import { awaitedEventSchema, emittedEventSchema } from '../schema/event-name-schema.js';
 import { gateConditionListSchema, gateConditionSchema } from '../schema/gate-condition-schema.js';
 import { isRecord } from '../schema/is-record.js';
@@ -46,9 +46,7 @@ function checkStateNames(machine: Record<string, unknown>, context: z.Refinement
   });
   const requireState = (name: unknown, path: PathSegment[], role: string): void => {
     if (typeof name !== 'string' || seen.has(name)) return;
-    const suggestion = closestMatch(name, states);
-    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-    context.addIssue({ code: 'custom', path, message: `${role} ${name} is not one of the states${hint}` });
+    context.addIssue({ code: 'custom', path, message: `${role} ${name} is not one of the states${didYouMean(name, states)}` });
   };
   requireState(machine.initial, ['initial'], 'initial state');
   if (Array.isArray(machine.final)) machine.final.forEach((name, index) => requireState(name, ['final', index], 'final state'));

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../domain/errors/index.js';
-import { didYouMean } from '../schema/did-you-mean.js';
+import { didYouMean } from '../../domain/text/closest-match.js';
 import { artifactKinds, isArtifactKind, type ArtifactKind } from '../artifact-kind.js';
 import { diagnosticAt } from '../source/diagnostic-at.js';
 import { hiddenProblems, limitProblems } from '../source/limit-problems.js';

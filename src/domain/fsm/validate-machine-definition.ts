@@ -1,5 +1,5 @@
 import { isEventType } from '../events/event-type.js';
-import { closestMatch } from '../text/closest-match.js';
+import { didYouMean } from '../text/closest-match.js';
 import { isFsmSignal } from './fsm-signal.js';
 import type { MachineDiagnostic, MachineProblem } from './machine-diagnostic.js';
 import type { StateMachineDefinition } from './state-machine-definition.js';
@@ -18,10 +18,7 @@ export function validateMachineDefinition(definition: StateMachineDefinition): M
   const error = (problem: MachineProblem, message: string, path: MachineDiagnostic['path']): void => void out.push({ severity: 'error', problem, message, path });
   const warning = (problem: MachineProblem, message: string, path: MachineDiagnostic['path']): void => void out.push({ severity: 'warning', problem, message, path });
   const states = new Set<string>();
-  const hint = (name: string): string => {
-    const suggestion = closestMatch(name, states);
-    return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-  };
+  const hint = (name: string): string => didYouMean(name, states);
 
   if (definition.states.length === 0) error('no-states', 'a machine needs at least one state', ['states']);
   definition.states.forEach((state, index) => {

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../events/envelope.js';
 import { own } from '../evidence/read-json.js';
 import type { ScopeEvidence } from '../evidence/scope-evidence.js';
-import { closestMatch } from '../text/closest-match.js';
+import { didYouMean } from '../text/closest-match.js';
 import { allPullRequestsMerged } from './evaluators/all-pull-requests-merged.js';
 import { expr } from './evaluators/expr.js';
 import type { GateEvaluator } from './evaluators/gate-evaluator.js';
@@ -61,9 +61,7 @@ export function evaluateGates(refs: readonly GateRef[], evidence: ScopeEvidence)
 }
 
 function unknownGate(ref: GateRef): GateVerdict {
-  const suggestion = closestMatch(ref.gate, gateNames);
-  const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-  return { passed: false, reason: `unknown gate ${ref.gate}${hint}`, evidence: {} };
+  return { passed: false, reason: `unknown gate ${ref.gate}${didYouMean(ref.gate, gateNames)}`, evidence: {} };
 }
 
 /** Evaluators do not throw; if one ever does, the gate fails closed rather than the caller crashing. */

@@ -1,4 +1,4 @@
-import { closestMatch } from '../text/closest-match.js';
+import { didYouMean } from '../text/closest-match.js';
 import { expressionProblem } from './cel/cel-expression.js';
 
 /** What a gate takes as its parameter. */
@@ -82,9 +82,7 @@ function resolveName(name: string, param: unknown): GateParseResult {
   }
   const definition = byName.get(name);
   if (definition === undefined) {
-    const suggestion = closestMatch(name, gateNames);
-    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
-    return { ok: false, message: `unknown gate ${name}${hint}` };
+    return { ok: false, message: `unknown gate ${name}${didYouMean(name, gateNames)}` };
   }
   return checkParam(definition, name, param);
 }

@@ -15,7 +15,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `wanted`, if it is close enough to be a likely typo
- * (case-insensitive, at most a third of the length apart).
+ * (case-insensitive, at most a third of the length apart, and never wholly different).
  *
  * @example closestMatch('BookingFlw', ['BookingFlow', 'Auth.Login']) === 'BookingFlow'
  */
@@ -30,6 +30,13 @@ export function closestMatch(wanted: string, candidates: Iterable<string>): stri
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.ceil(wanted.length / 3));
+  // Never suggest a name that shares nothing with the wanted one: `k0` is not a typo of `id`.
+  const limit = Math.min(Math.max(2, Math.ceil(wanted.length / 3)), wanted.length - 1);
   return bestDistance <= limit ? best : undefined;
+}
+
+/** ` (did you mean X?)` for the candidate closest to `wanted`, or '' when none is a likely typo. */
+export function didYouMean(wanted: string, candidates: Iterable<string>): string {
+  const suggestion = closestMatch(wanted, candidates);
+  return suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
 }

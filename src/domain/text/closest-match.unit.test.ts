@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from './closest-match.js';
 
 describe('didYouMean', () => {
   it('suggests a likely typo and nothing for a name that shares no letters', () => {
