@@ -10,3 +10,4 @@ export * from './gates/index.js';
 export * from './plan/index.js';
 export * from './planning/index.js';
 export * from './text/index.js';
+export * from './orchestrator/index.js';

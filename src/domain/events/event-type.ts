@@ -59,6 +59,9 @@ export const EventType = {
   ReleaseTriggered: 'ReleaseTriggered',
   VersionTagged: 'VersionTagged',
   VisionUpdated: 'VisionUpdated',
+  StateMachineDefined: 'StateMachineDefined',
+  TriggerFired: 'TriggerFired',
+  RetryRequested: 'RetryRequested',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

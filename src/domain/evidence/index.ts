@@ -13,3 +13,4 @@ export * from './feature-links.js';
 export * from './security-statements.js';
 export * from './read-commit.js';
 export { normalizeOutcome, normalizeFeatureStatus } from './normalize-word.js';
+export * from './rescope-evidence.js';

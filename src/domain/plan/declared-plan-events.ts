@@ -1,6 +1,7 @@
 import type { EventScope, JsonObject, JsonValue } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { featureStream, milestoneStream, sprintStream } from '../events/stream-id.js';
+import type { GateRef } from '../gates/gate-catalog.js';
 import type { Feature } from '../planning/feature.js';
 import type { Milestone } from '../planning/milestone.js';
 import type { Sprint } from '../planning/sprint.js';
@@ -44,11 +45,11 @@ function milestoneDraft(milestone: Milestone): EventDraft {
       phase: milestone.phase,
       requiredFeatures: milestone.requiredFeatures,
       requiredArtifacts: milestone.requiredArtifacts,
-      gateConditions: milestone.gates.map((gate) => (gate.param === undefined ? gate.written : { [gate.written]: gate.param })),
+      gateConditions: milestone.gates.map(writtenGate),
       versionTag: milestone.versionTag,
       owner: milestone.owner,
       allowsDeferred: milestone.allowsDeferred,
-      triggers: milestone.triggers.map((trigger) => jsonObject({ event: trigger.event, next: trigger.next, condition: trigger.condition?.written })),
+      triggers: milestone.triggers.map((trigger) => jsonObject({ event: trigger.event, next: trigger.next, condition: trigger.condition === undefined ? undefined : writtenGate(trigger.condition) })),
     }),
   };
 }
@@ -87,11 +88,18 @@ function sprintDraft(sprint: Sprint): EventDraft {
       milestone: sprint.milestone,
       features: sprint.features,
       agents: sprint.agents,
-      gates: sprint.gates.map((gate) => gate.written),
+      gates: sprint.gates.map(writtenGate),
       approvalRequired: sprint.approvalRequired,
       concurrencyPolicy: sprint.concurrencyPolicy,
     }),
   };
+}
+
+/** A gate as a planning file writes it: its name, or a one-key map with its parameter. */
+function writtenGate(gate: GateRef): JsonValue {
+  // `testCoverageAbove90` carries its parameter in its name.
+  if (gate.param === undefined || (gate.written !== gate.gate && /\d$/.test(gate.written))) return gate.written;
+  return { [gate.written]: gate.param };
 }
 
 /** Drops `undefined` members so the result is JSON-safe. */

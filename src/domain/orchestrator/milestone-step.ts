@@ -1,0 +1,212 @@
+import type { JsonObject } from '../events/envelope.js';
+import { EventType, isEventType } from '../events/event-type.js';
+import { milestoneStream } from '../events/stream-id.js';
+import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
+import { foldEvidence } from '../evidence/fold-evidence.js';
+import type { JsonRecord } from '../evidence/read-json.js';
+import { rescopeEvidence } from '../evidence/rescope-evidence.js';
+import { emptyEvidence } from '../evidence/scope-evidence.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import { FsmSignal } from '../fsm/fsm-signal.js';
+import { createInstance, isTerminal } from '../fsm/machine-instance.js';
+import { transition } from '../fsm/transition.js';
+import { evaluateGate, evaluateGates } from '../gates/evaluate-gate.js';
+import type { MilestoneRecord } from './board.js';
+import { derivedEventId } from './derived-id.js';
+import { gateSummary } from './gate-summary.js';
+import { plannedMilestone } from './planned-definitions.js';
+import type { ReactionDraft } from './reaction.js';
+import { waitsOn } from './sprint-decisions.js';
+
+/** MilestonePlanCreated: a new milestone (last in plan order), or a changed definition of a known one. */
+export function planMilestone(draft: ReactionDraft, milestoneId: string, data: JsonRecord): void {
+  const event = draft.event;
+  const planned = plannedMilestone(data);
+  const existing = draft.milestone(milestoneId);
+  const sprints = existing?.sprints ?? [];
+  const scope = milestoneEvidenceScope({ id: milestoneId, ...planned }, sprints.map((id) => sprintOf(draft, id, milestoneId)));
+  const record: MilestoneRecord = existing === undefined
+    ? {
+        id: milestoneId,
+        order: draft.milestoneOrder().length,
+        gates: planned.gates,
+        triggers: planned.triggers,
+        instance: createInstance(draft.machines.current('milestone') ?? draft.config.milestoneMachine, event.position),
+        started: false,
+        sprints,
+        evidence: emptyEvidence(scope),
+        enteredAtTime: event.occurredAt,
+        traceId: event.traceId,
+        requiredFeatures: planned.requiredFeatures,
+        parallelStreams: planned.parallelStreams,
+        allowsDeferred: planned.allowsDeferred,
+        updatedAt: event.position,
+      }
+    : { ...existing, gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope), updatedAt: event.position };
+  if (planned.name === undefined) delete record.name;
+  else record.name = planned.name;
+  if (planned.versionTag === undefined) delete record.versionTag;
+  else record.versionTag = planned.versionTag;
+  if (existing === undefined) draft.newMilestones.push(milestoneId);
+  draft.milestones.set(milestoneId, record);
+}
+
+/** A sprint planned for a milestone joins its scope. */
+export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId: string): void {
+  const milestone = draft.milestone(milestoneId);
+  if (milestone === undefined) return;
+  const sprints = milestone.sprints.includes(sprintId) ? milestone.sprints : [...milestone.sprints, sprintId];
+  const scope = milestoneEvidenceScope(scopeOf(milestone), sprints.map((id) => sprintOf(draft, id, milestone.id)));
+  draft.milestones.set(milestoneId, { ...milestone, sprints, evidence: rescopeEvidence(milestone.evidence, scope) });
+}
+
+function scopeOf(milestone: MilestoneRecord): { id: string; requiredFeatures: string[]; parallelStreams: string[]; allowsDeferred: boolean } {
+  return { id: milestone.id, requiredFeatures: [...milestone.requiredFeatures], parallelStreams: [...milestone.parallelStreams], allowsDeferred: milestone.allowsDeferred };
+}
+
+function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {
+  return { id: sprintId, milestone: milestoneId, features: [...(draft.sprint(sprintId)?.features ?? [])] };
+}
+
+/** Folds an event that concerns a milestone: its evidence, its machine, its triggers. */
+export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
+  const before = draft.milestone(milestoneId);
+  if (before === undefined) return;
+  const event = draft.event;
+  let record: MilestoneRecord = { ...before, evidence: foldEvidence(before.evidence, event) };
+  if (record.evidence !== before.evidence) record.updatedAt = event.position;
+  const machine = draft.machineOf(record.instance);
+  if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
+  if (event.type === EventType.MilestoneStarted && !record.started) record = { ...record, started: true, updatedAt: event.position };
+  fireTriggers(draft, record);
+  if (record !== before) draft.milestones.set(milestoneId, record);
+}
+
+/**
+ * The milestone's own progress: once every sprint is closed or aborted (and it has at least one),
+ * `allSprintsClosed`; in a state waiting on a gate verdict, its gates decide `gatesPassed` or
+ * `gatesFailed`; a blocked milestone whose failing gates changed gets `evidenceChanged`.
+ */
+export function decideMilestone(draft: ReactionDraft, milestoneId: string): void {
+  const before = draft.milestone(milestoneId);
+  if (before === undefined) return;
+  const machine = draft.machineOf(before.instance);
+  if (machine === undefined) return;
+  let record = before;
+  for (let step = 0; step < machine.states.length && !isTerminal(machine, record.instance); step++) {
+    const signal = nextSignal(draft, machine, record);
+    if (signal === undefined) break;
+    record = move(draft, machine, signal.record, signal.name);
+  }
+  if (record !== before) draft.milestones.set(milestoneId, record);
+}
+
+function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord): { name: string; record: MilestoneRecord } | undefined {
+  const state = record.instance.state;
+  if (waitsOn(machine, state, FsmSignal.AllSprintsClosed) && record.sprints.length > 0 && record.sprints.every((id) => isClosed(draft, id))) {
+    return { name: FsmSignal.AllSprintsClosed, record };
+  }
+  const verdict = waitsOn(machine, state, FsmSignal.GatesPassed) || waitsOn(machine, state, FsmSignal.GatesFailed);
+  const recheck = waitsOn(machine, state, FsmSignal.EvidenceChanged) && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
+  if (!verdict && !recheck) return undefined;
+  const outcome = evaluateGates(record.gates, record.evidence);
+  const evaluated: MilestoneRecord = { ...record, lastGates: outcome.results, lastGatesAt: draft.event.position };
+  if (verdict) return { name: outcome.passed ? FsmSignal.GatesPassed : FsmSignal.GatesFailed, record: evaluated };
+  const failing = (results: readonly { gate: string; written: string; passed: boolean }[]): string =>
+    results.filter((result) => !result.passed).map((result) => result.written).join('\n');
+  if (failing(outcome.results) === failing(record.lastGates ?? [])) return undefined;
+  return { name: FsmSignal.EvidenceChanged, record: evaluated };
+}
+
+function isClosed(draft: ReactionDraft, sprintId: string): boolean {
+  const sprint = draft.sprint(sprintId);
+  if (sprint === undefined) return false;
+  const machine = draft.machineOf(sprint.instance);
+  return machine !== undefined && isTerminal(machine, sprint.instance);
+}
+
+/** Moves the milestone's machine; the entered state's events are appended with their payloads. */
+function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, type: string): MilestoneRecord {
+  const event = draft.event;
+  const result = transition(machine, record.instance, { type, position: event.position }, (gates) => evaluateGates(gates, record.evidence).passed);
+  if (result.kind !== 'taken') return record;
+  const next: MilestoneRecord = {
+    ...record,
+    instance: result.instance,
+    enteredAtTime: event.occurredAt,
+    lastTransition: { from: result.from, to: result.to, on: type, eventId: event.eventId, position: event.position, occurredAt: event.occurredAt },
+    updatedAt: event.position,
+  };
+  for (const emitted of result.emit) emitFromMilestone(draft, next, emitted);
+  return next;
+}
+
+function emitFromMilestone(draft: ReactionDraft, record: MilestoneRecord, type: string): void {
+  if (!isEventType(type)) return;
+  const data: JsonObject = { milestoneId: record.id };
+  if (record.versionTag !== undefined) data['versionTag'] = record.versionTag;
+  if (record.lastGates !== undefined) {
+    const gates = gateSummary(record.lastGates);
+    if (type === EventType.MilestoneBlocked) data['unmetGates'] = gates.filter((gate) => gate['passed'] === false);
+    else data['gates'] = gates;
+  }
+  data['sprints'] = [...record.sprints];
+  appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, type), type, data);
+}
+
+/**
+ * File-order sequencing: the first milestone starts at once; each next one when the one before
+ * it completes, unless another milestone's trigger names it as `next` (then the trigger starts it).
+ */
+export function startMilestones(draft: ReactionDraft): void {
+  const order = draft.milestoneOrder();
+  const named = new Set<string>();
+  for (const milestone of draft.allMilestones()) for (const trigger of milestone.triggers) named.add(trigger.next);
+  let previous: MilestoneRecord | undefined;
+  for (const id of order) {
+    const milestone = draft.milestone(id);
+    if (milestone === undefined) continue;
+    const ready = previous === undefined || isDone(draft, previous);
+    if (!milestone.started && ready && !named.has(id)) start(draft, milestone);
+    previous = milestone;
+  }
+}
+
+function isDone(draft: ReactionDraft, milestone: MilestoneRecord): boolean {
+  const machine = draft.machineOf(milestone.instance);
+  return machine !== undefined && isTerminal(machine, milestone.instance);
+}
+
+function start(draft: ReactionDraft, milestone: MilestoneRecord): void {
+  const eventId = derivedEventId(milestoneStream(milestone.id), 0, EventType.MilestoneStarted);
+  if (draft.intents.some((intent) => intent.kind === 'append' && intent.event.eventId === eventId)) return;
+  appendForMilestone(draft, milestone, eventId, EventType.MilestoneStarted, { milestoneId: milestone.id, sprints: [...milestone.sprints] });
+}
+
+/**
+ * A milestone's `triggers` whose event this is (the milestone's own, or one of its sprints'): when
+ * the condition (a gate over the milestone's evidence) passes, record TriggerFired and act on
+ * `next`: start the milestone it names, or append the catalog event it names.
+ */
+function fireTriggers(draft: ReactionDraft, record: MilestoneRecord): void {
+  const event = draft.event;
+  record.triggers.forEach((trigger, index) => {
+    if (trigger.event !== event.type) return;
+    const result = trigger.condition === undefined ? undefined : evaluateGate(trigger.condition, record.evidence);
+    if (result !== undefined && !result.passed) return;
+    const what = `trigger-${index}@${event.position}`;
+    const data: JsonObject = { milestoneId: record.id, event: trigger.event, next: trigger.next, causedBy: event.eventId };
+    if (result !== undefined) data['condition'] = gateSummary([result])[0] as JsonObject;
+    appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, what), EventType.TriggerFired, data);
+    const next = draft.milestone(trigger.next);
+    if (next !== undefined) {
+      if (!next.started) start(draft, next);
+    } else if (isEventType(trigger.next)) {
+      appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, `${what}:${trigger.next}`), trigger.next, { milestoneId: record.id, trigger: trigger.event });
+    }
+  });
+}
+
+function appendForMilestone(draft: ReactionDraft, record: MilestoneRecord, eventId: string, type: EventType, data: JsonObject): void {
+  draft.append({ streamId: milestoneStream(record.id), eventId, type, traceId: record.traceId, correlationId: record.traceId, scope: { milestoneId: record.id }, data });
+}

@@ -1,0 +1,62 @@
+import type { StoredEvent } from '../events/envelope.js';
+import { EventType } from '../events/event-type.js';
+import { readAnchors } from '../evidence/evidence-event.js';
+import { isRecord, type JsonRecord } from '../evidence/read-json.js';
+import { isTerminal } from '../fsm/machine-instance.js';
+import type { Board } from './board.js';
+import { recordMachine } from './machine-step.js';
+import { attachSprint, decideMilestone, planMilestone, startMilestones, stepMilestone } from './milestone-step.js';
+import type { OrchestratorConfig } from './orchestrator-config.js';
+import { ReactionDraft, type Reaction } from './reaction.js';
+import { decideSprint } from './sprint-decisions.js';
+import { planSprint, stepSprint } from './sprint-step.js';
+
+/**
+ * The orchestrator's pure core: what one event changes on the board and what must happen next
+ * (events to append, agents to run). Deterministic: the same board and event always give the same
+ * reaction, with the same derived ids. Never throws on a malformed event (it changes nothing);
+ * never changes `board` (see `applyReaction`).
+ *
+ * @example
+ * const reaction = react(board, event, config);
+ * applyReaction(board, reaction); // then perform reaction.intents
+ */
+export function react(board: Board, event: StoredEvent, config: OrchestratorConfig): Reaction {
+  const draft = new ReactionDraft(board, event, config);
+  const data: JsonRecord = isRecord(event.data) ? event.data : {};
+  const anchors = readAnchors(event, data);
+  if (event.type === EventType.StateMachineDefined) recordMachine(draft, data);
+  if (event.type === EventType.MilestonePlanCreated && anchors.milestoneId !== undefined) {
+    planMilestone(draft, anchors.milestoneId, data);
+  }
+  const sprintId = anchors.sprintId ?? (anchors.featureId === undefined ? undefined : draft.sprintOfFeature(anchors.featureId));
+  if (event.type === EventType.SprintPlanned && sprintId !== undefined) {
+    planSprint(draft, sprintId, data);
+    const milestoneId = draft.sprint(sprintId)?.milestoneId;
+    if (milestoneId !== undefined) attachSprint(draft, milestoneId, sprintId);
+  }
+  if (sprintId !== undefined) stepSprint(draft, sprintId, data);
+  const milestoneId = anchors.milestoneId ?? (sprintId === undefined ? undefined : draft.sprint(sprintId)?.milestoneId);
+  if (milestoneId !== undefined) stepMilestone(draft, milestoneId);
+
+  // Decisions see the whole reaction: a sprint closing can complete its milestone, which can
+  // start the next one, which can let that milestone's sprints start.
+  if (sprintId !== undefined) decideSprint(draft, sprintId);
+  const settled = new Set<string>();
+  for (const id of milestoneId === undefined ? [] : [milestoneId]) decideSettling(draft, id, settled);
+  if (event.type === EventType.MilestonePlanCreated || settled.size > 0) startMilestones(draft);
+  if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
+    for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);
+  }
+  return draft.finish();
+}
+
+/** Decides a milestone and notes whether it reached a terminal state in this reaction. */
+function decideSettling(draft: ReactionDraft, milestoneId: string, settled: Set<string>): void {
+  const before = draft.milestone(milestoneId);
+  decideMilestone(draft, milestoneId);
+  const after = draft.milestone(milestoneId);
+  if (before === undefined || after === undefined || after === before) return;
+  const machine = draft.machineOf(after.instance);
+  if (machine !== undefined && isTerminal(machine, after.instance)) settled.add(milestoneId);
+}

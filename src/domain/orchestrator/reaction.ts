@@ -1,0 +1,123 @@
+import type { EventScope, JsonObject, StoredEvent } from '../events/envelope.js';
+import type { EventType } from '../events/event-type.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import type { MachineInstance } from '../fsm/machine-instance.js';
+import type { MachineRegistry } from '../fsm/machine-registry.js';
+import type { Board, MilestoneRecord, SprintRecord } from './board.js';
+import type { Intent } from './intent.js';
+import type { OrchestratorConfig } from './orchestrator-config.js';
+
+/** What one event changes on the board, and what the shell must do about it. */
+export interface Reaction {
+  /** The event's position: the board's position once the reaction is applied. */
+  position: number;
+  /** Records changed (whole new values; the board's are not touched). */
+  sprints: ReadonlyMap<string, SprintRecord>;
+  milestones: ReadonlyMap<string, MilestoneRecord>;
+  /** New milestone ids, in plan order. */
+  newMilestones: readonly string[];
+  featureSprints: ReadonlyMap<string, string>;
+  /** The registry with a newly recorded machine version, when the event recorded one. */
+  machines?: MachineRegistry;
+  intents: readonly Intent[];
+}
+
+/** The scope fields and payload of an event to append, before its id and trace are filled. */
+export interface AppendDraft {
+  streamId: string;
+  eventId: string;
+  type: EventType;
+  traceId: string;
+  correlationId: string;
+  scope: EventScope;
+  data: JsonObject;
+}
+
+/**
+ * A reaction being built: reads see the board with this reaction's changes on top; writes go to
+ * the reaction only. The board itself is never changed.
+ */
+export class ReactionDraft {
+  readonly sprints = new Map<string, SprintRecord>();
+  readonly milestones = new Map<string, MilestoneRecord>();
+  readonly newMilestones: string[] = [];
+  readonly featureSprints = new Map<string, string>();
+  machines: MachineRegistry;
+  readonly intents: Intent[] = [];
+
+  constructor(
+    readonly board: Board,
+    readonly event: StoredEvent,
+    readonly config: OrchestratorConfig,
+  ) {
+    this.machines = board.machines;
+  }
+
+  sprint(id: string): SprintRecord | undefined {
+    return this.sprints.get(id) ?? this.board.sprints.get(id);
+  }
+
+  milestone(id: string): MilestoneRecord | undefined {
+    return this.milestones.get(id) ?? this.board.milestones.get(id);
+  }
+
+  /** Milestone ids in plan order, this reaction's new ones last. */
+  milestoneOrder(): readonly string[] {
+    return this.newMilestones.length === 0 ? this.board.milestoneOrder : [...this.board.milestoneOrder, ...this.newMilestones];
+  }
+
+  /** The sprint a feature was last scoped to. */
+  sprintOfFeature(featureId: string): string | undefined {
+    return this.featureSprints.get(featureId) ?? this.board.featureSprints.get(featureId);
+  }
+
+  /** The machine an instance runs: a version recorded in the log, else the config's. */
+  machineOf(instance: MachineInstance): CompiledMachine | undefined {
+    return this.machines.forInstance(instance) ?? machineFromConfig(this.config, instance);
+  }
+
+  /** Milestones of the board and of this reaction. */
+  *allMilestones(): Iterable<MilestoneRecord> {
+    for (const id of this.milestoneOrder()) {
+      const milestone = this.milestone(id);
+      if (milestone !== undefined) yield milestone;
+    }
+  }
+
+  /** Appends an event, caused by the event being handled. */
+  append(draft: AppendDraft): void {
+    this.intents.push({
+      kind: 'append',
+      streamId: draft.streamId,
+      event: { ...draft.scope, eventId: draft.eventId, type: draft.type, traceId: draft.traceId, correlationId: draft.correlationId, causationId: this.event.eventId, data: draft.data },
+    });
+  }
+
+  finish(): Reaction {
+    const reaction: Reaction = {
+      position: this.event.position,
+      sprints: this.sprints,
+      milestones: this.milestones,
+      newMilestones: this.newMilestones,
+      featureSprints: this.featureSprints,
+      intents: this.intents,
+    };
+    if (this.machines !== this.board.machines) reaction.machines = this.machines;
+    return reaction;
+  }
+}
+
+/** The config's machine for an instance, when the instance runs its version. */
+export function machineFromConfig(config: OrchestratorConfig, instance: MachineInstance): CompiledMachine | undefined {
+  return [config.sprintMachine, config.milestoneMachine].find((machine) => machine.id === instance.machine && machine.version === instance.version);
+}
+
+/** Applies a reaction to the board: the one place the board changes. */
+export function applyReaction(board: Board, reaction: Reaction): void {
+  for (const [id, sprint] of reaction.sprints) board.sprints.set(id, sprint);
+  for (const [id, milestone] of reaction.milestones) board.milestones.set(id, milestone);
+  for (const id of reaction.newMilestones) board.milestoneOrder.push(id);
+  for (const [featureId, sprintId] of reaction.featureSprints) board.featureSprints.set(featureId, sprintId);
+  if (reaction.machines !== undefined) board.machines = reaction.machines;
+  if (reaction.position > board.position) board.position = reaction.position;
+}

@@ -1,0 +1,100 @@
+import type { JsonObject } from '../events/envelope.js';
+import { EventType } from '../events/event-type.js';
+import { sprintStream } from '../events/stream-id.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import { isTerminal } from '../fsm/machine-instance.js';
+import { evaluateGates } from '../gates/evaluate-gate.js';
+import { FeatureStatus } from '../planning/feature.js';
+import type { SprintRecord } from './board.js';
+import { derivedEventId } from './derived-id.js';
+import { gateSummary } from './gate-summary.js';
+import type { ReactionDraft } from './reaction.js';
+import { sprintScope } from './sprint-step.js';
+
+/** Does the instance's current state have a transition on `type`? */
+export function waitsOn(machine: CompiledMachine, state: number, type: string): boolean {
+  const event = machine.eventIndex.get(type);
+  return event !== undefined && (machine.slots[state * machine.events.length + event]?.length ?? 0) > 0;
+}
+
+/**
+ * The decisions the orchestrator makes for a sprint, each only when the current state waits for
+ * the event it appends (so a replaced machine gets exactly the decisions its states ask for):
+ *
+ * - SprintReadyToStart: approval granted where one is needed (ApprovalRequested first), the
+ *   sprint's milestone started, no agent still running.
+ * - SprintCheckpoint: after every `checkpointEvery` completed features (by default once, at the midpoint).
+ * - SprintOutputsReady: every in-scope feature completed or deferred, no agent still running.
+ * - AllTraceChecksPassed or GateFailed: no agent still running; the sprint's gates decide.
+ */
+export function decideSprint(draft: ReactionDraft, sprintId: string): void {
+  const record = draft.sprint(sprintId);
+  if (record === undefined) return;
+  const machine = draft.machineOf(record.instance);
+  if (machine === undefined || isTerminal(machine, record.instance)) return;
+  const state = record.instance.state;
+  let next = record;
+  if (waitsOn(machine, state, EventType.SprintReadyToStart)) next = decideStart(draft, next);
+  if (waitsOn(machine, state, EventType.SprintOutputsReady)) next = decideOutputs(draft, next);
+  const passes = waitsOn(machine, state, EventType.AllTraceChecksPassed);
+  const fails = waitsOn(machine, state, EventType.GateFailed);
+  if (passes || fails) next = decideVerdict(draft, next, passes, fails);
+  if (next !== record) draft.sprints.set(sprintId, next);
+}
+
+function decideStart(draft: ReactionDraft, record: SprintRecord): SprintRecord {
+  if (record.approval === 'required') {
+    return decide(draft, record, EventType.ApprovalRequested, { sprintId: record.id, subject: 'sprint', reason: 'the sprint needs an approval before it starts' });
+  }
+  if (record.approval === 'requested' || record.approval === 'rejected') return record;
+  if (record.milestoneId !== undefined) {
+    const milestone = draft.milestone(record.milestoneId);
+    if (milestone !== undefined && !milestone.started) return record;
+  }
+  if (record.running.length > 0) return record;
+  const data: JsonObject = { sprintId: record.id };
+  if (record.approval === 'granted' && record.approvalBy !== undefined) data['approvedBy'] = record.approvalBy;
+  return decide(draft, record, EventType.SprintReadyToStart, data);
+}
+
+function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord {
+  const completed: string[] = [];
+  const deferred: string[] = [];
+  for (const featureId of record.features) {
+    const status = record.evidence.features[featureId]?.status;
+    if (status === FeatureStatus.Completed) completed.push(featureId);
+    else if (status === FeatureStatus.Deferred) deferred.push(featureId);
+  }
+  const total = record.features.length;
+  let next = record;
+  const every = draft.config.checkpointEvery > 0 ? draft.config.checkpointEvery : Math.ceil(total / 2);
+  for (let index = next.checkpoints + 1; total > 1 && index * every <= completed.length && index * every < total; index++) {
+    next = decide(draft, next, EventType.SprintCheckpoint, { sprintId: record.id, checkpoint: index, completedFeatures: index * every, totalFeatures: total }, `SprintCheckpoint-${index}`);
+  }
+  if (completed.length + deferred.length < total || next.running.length > 0) return next;
+  return decide(draft, next, EventType.SprintOutputsReady, { sprintId: record.id, completedFeatures: completed, deferredFeatures: deferred });
+}
+
+function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {
+  if (record.running.length > 0) return record;
+  const verdicts = [EventType.AllTraceChecksPassed, EventType.GateFailed].map((type) => derivedEventId(sprintStream(record.id), record.instance.transitions, type));
+  if (verdicts.some((id) => record.decided.includes(id))) return record;
+  const outcome = evaluateGates(record.gates, record.evidence);
+  const evaluated: SprintRecord = { ...record, lastGates: outcome.results, lastGatesAt: draft.event.position };
+  const gates = gateSummary(outcome.results);
+  if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, { sprintId: record.id, gates });
+  if (!outcome.passed && fails) {
+    const unmetGates = gates.filter((gate) => gate['passed'] === false);
+    return decide(draft, evaluated, EventType.GateFailed, { sprintId: record.id, unmetGates, gates });
+  }
+  return evaluated;
+}
+
+/** Appends one decision of the current stay, once. */
+function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: JsonObject, what: string = type): SprintRecord {
+  const streamId = sprintStream(record.id);
+  const eventId = derivedEventId(streamId, record.instance.transitions, what);
+  if (record.decided.includes(eventId)) return record;
+  draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data });
+  return { ...record, decided: [...record.decided, eventId] };
+}

@@ -1,0 +1,283 @@
+import type { JsonObject, StoredEvent } from '../events/envelope.js';
+import { EventType } from '../events/event-type.js';
+import { sprintStream } from '../events/stream-id.js';
+import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
+import { foldEvidence } from '../evidence/fold-evidence.js';
+import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import { rescopeEvidence } from '../evidence/rescope-evidence.js';
+import { emptyEvidence } from '../evidence/scope-evidence.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import { createInstance } from '../fsm/machine-instance.js';
+import { transition, type TransitionTaken } from '../fsm/transition.js';
+import { evaluateGates } from '../gates/evaluate-gate.js';
+import { isSameRole } from '../planning/role-key.js';
+import type { ExecutionRecord, HeldEvent, SprintRecord } from './board.js';
+import { derivedEventId, derivedExecutionId } from './derived-id.js';
+import { gateSummary } from './gate-summary.js';
+import { plannedSprint } from './planned-definitions.js';
+import type { ReactionDraft } from './reaction.js';
+
+const maxEndedKept = 20;
+const maxHeldKept = 100;
+
+/** Controls: they act on a paused sprint, or make no sense to hold for later. */
+const notHeld: ReadonlySet<string> = new Set([EventType.SprintResumed, EventType.SprintAborted, EventType.SprintRewound, EventType.SprintPaused]);
+
+/** Events that send a sprint back to work: each spends one of its retries. */
+const setbacks: ReadonlySet<string> = new Set([EventType.GateFailed, EventType.SecurityPolicyViolation]);
+
+/** SprintPlanned: a new sprint on the current machine, or a changed definition of a known one. */
+export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRecord): void {
+  const event = draft.event;
+  const planned = plannedSprint(data, event);
+  const scope = sprintEvidenceScope({ id: sprintId, features: planned.features });
+  const existing = draft.sprint(sprintId);
+  const approval = planned.approvalRequired || (planned.proposed && draft.config.planningMode === 'assisted') ? 'required' : 'not-required';
+  const definition = {
+    features: planned.features,
+    agents: planned.agents,
+    gates: planned.gates,
+    concurrencyPolicy: planned.concurrencyPolicy,
+  };
+  let record: SprintRecord;
+  if (existing === undefined) {
+    const machine = draft.machines.current('sprint') ?? draft.config.sprintMachine;
+    record = {
+      id: sprintId,
+      ...definition,
+      approval,
+      instance: createInstance(machine, event.position),
+      traceId: event.traceId,
+      correlationId: event.correlationId,
+      traces: [{ traceId: event.traceId, position: event.position, reason: 'planned' }],
+      enteredAtTime: event.occurredAt,
+      evidence: emptyEvidence(scope),
+      running: [],
+      ended: [],
+      held: [],
+      gateFailures: 0,
+      checkpoints: 0,
+      decided: [],
+      updatedAt: event.position,
+    };
+  } else {
+    const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
+    record = { ...existing, ...definition, approval: keepApproval ? existing.approval : approval, evidence: rescopeEvidence(existing.evidence, scope) };
+  }
+  if (planned.milestoneId === undefined) delete record.milestoneId;
+  else record.milestoneId = planned.milestoneId;
+  if (planned.moduleId === undefined) delete record.moduleId;
+  else record.moduleId = planned.moduleId;
+  for (const featureId of planned.features) draft.featureSprints.set(featureId, sprintId);
+  draft.sprints.set(sprintId, record);
+}
+
+/** Folds an event that concerns a sprint: its evidence, its executions and approvals, its machine. */
+export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRecord): void {
+  const before = draft.sprint(sprintId);
+  if (before === undefined) return;
+  const event = draft.event;
+  let record: SprintRecord = { ...before, evidence: foldEvidence(before.evidence, event), updatedAt: event.position };
+  record = bookkeep(record, event, data);
+  const machine = draft.machineOf(record.instance);
+  if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
+  draft.sprints.set(sprintId, record);
+}
+
+/** What the event says about executions, approvals, checkpoints and retries. */
+function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): SprintRecord {
+  switch (event.type) {
+    case EventType.AgentExecutionCompleted:
+    case EventType.AgentSkillFailed: {
+      const executionId = event.executionId ?? firstString(data, ['executionId']);
+      const running = record.running.find((execution) => execution.executionId === executionId);
+      if (running === undefined) return record;
+      const failed = event.type === EventType.AgentSkillFailed;
+      const ended: ExecutionRecord = { ...running, status: failed ? 'failed' : 'completed' };
+      const reason = event.reason ?? firstString(data, ['reason', 'error', 'message']);
+      if (failed && reason !== undefined) ended.reason = reason;
+      return { ...record, running: record.running.filter((execution) => execution !== running), ended: [...record.ended, ended].slice(-maxEndedKept) };
+    }
+    case EventType.ApprovalRequested:
+      return record.approval === 'granted' ? record : { ...record, approval: 'requested' };
+    case EventType.ApprovalGranted:
+    case EventType.ApprovalRejected: {
+      const next: SprintRecord = { ...record, approval: event.type === EventType.ApprovalGranted ? 'granted' : 'rejected' };
+      const by = firstString(data, ['approvedBy', 'rejectedBy', 'by', 'user', 'requestedBy']);
+      if (by !== undefined) next.approvalBy = by;
+      const reason = event.reason ?? firstString(data, ['reason']);
+      if (reason !== undefined) next.approvalReason = reason;
+      return next;
+    }
+    case EventType.SprintCheckpoint:
+      return { ...record, checkpoints: record.checkpoints + 1 };
+    default:
+      return record;
+  }
+}
+
+/** The event as the sprint machine sees it. */
+export interface SprintSignal {
+  eventId: string;
+  type: string;
+  position: number;
+  occurredAt: string;
+}
+
+/**
+ * Feeds an event to the sprint's machine. A taken transition appends the events the target state
+ * emits and starts the roles it activates; an event a paused sprint cannot take yet is held until
+ * it resumes.
+ */
+function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, signal: SprintSignal, data: JsonRecord): SprintRecord {
+  const target = firstString(data, ['to', 'toState', 'state', 'target']);
+  const result = transition(machine, record.instance, { type: signal.type, position: signal.position, target }, (gates) => {
+    const outcome = evaluateGates(gates, record.evidence);
+    record = { ...record, lastGates: outcome.results, lastGatesAt: signal.position };
+    return outcome.passed;
+  });
+  if (result.kind !== 'taken') {
+    if (result.kind === 'not-applicable' && result.reason === 'no-transition' && isHeldBy(machine, record) && machine.eventIndex.has(signal.type) && !notHeld.has(signal.type)) {
+      const held: HeldEvent = { eventId: signal.eventId, type: signal.type, position: signal.position, occurredAt: signal.occurredAt };
+      return { ...record, held: [...record.held, held].slice(-maxHeldKept) };
+    }
+    return record;
+  }
+  let next = enter(draft, machine, record, result, signal);
+  if (signal.type === EventType.SprintResumed && next.held.length > 0) {
+    const held = next.held;
+    next = { ...next, held: [] };
+    for (const event of held) {
+      const replayed = transition(machine, next.instance, { type: event.type, position: event.position });
+      if (replayed.kind === 'taken') next = enter(draft, machine, next, replayed, event);
+    }
+  }
+  return next;
+}
+
+/** A sprint holds events while in a state it can only leave by being resumed. */
+function isHeldBy(machine: CompiledMachine, record: SprintRecord): boolean {
+  return machine.transitions.some((t) => t.on === EventType.SprintResumed && t.from.includes(record.instance.state));
+}
+
+/** The sprint after a taken transition: new instance and trace, emitted events, started agents. */
+function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, taken: TransitionTaken, signal: SprintSignal): SprintRecord {
+  const stay = taken.instance.transitions;
+  let next: SprintRecord = {
+    ...record,
+    instance: taken.instance,
+    enteredAtTime: signal.occurredAt,
+    lastTransition: { from: taken.from, to: taken.to, on: signal.type, eventId: signal.eventId, position: signal.position, occurredAt: signal.occurredAt },
+    decided: [],
+  };
+  if (signal.type === EventType.SprintRewound) next = retrace(draft, next, signal);
+  if (setbacks.has(signal.type)) next = { ...next, gateFailures: next.gateFailures + 1 };
+  for (const type of taken.emit) emitFromSprint(draft, next, stay, type, signal);
+  let roles = taken.activate;
+  // A rewind re-enters an earlier state: its work starts again as when the state was first entered.
+  if (signal.type === EventType.SprintRewound) roles = machine.transitions.find((t) => t.target === taken.instance.state && t.activate.length > 0)?.activate ?? [];
+  if (setbacks.has(signal.type) && next.gateFailures > draft.config.maxGateRetries) roles = [];
+  return activate(draft, next, roles, stay, taken.to);
+}
+
+/** A rewind runs the sprint under a new trace, chained to the one it replaces. */
+function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSignal): SprintRecord {
+  const traceId = draft.event.traceId;
+  if (traceId === record.traceId) return record;
+  const reason = draft.event.reason ?? `rewound to ${record.instance.state}`;
+  return { ...record, traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] };
+}
+
+/** Starts `roles` for the sprint: one execution each, run by the first agent answering to the role. */
+export function activate(draft: ReactionDraft, record: SprintRecord, roles: readonly string[], stay: number, state: string, retry?: number): SprintRecord {
+  if (roles.length === 0) return record;
+  const running = [...record.running];
+  const ended = [...record.ended];
+  for (const role of roles) {
+    const executionId = derivedExecutionId(record.id, stay, role, retry);
+    if (running.some((execution) => execution.executionId === executionId)) continue;
+    const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
+    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, status: 'running' };
+    if (agent === undefined) {
+      const reason = `no agent in planning/agents.yaml answers to role ${role}`;
+      ended.push({ ...execution, status: 'failed', reason });
+      draft.append({
+        streamId: sprintStream(record.id),
+        eventId: `${executionId}:unassigned`,
+        type: EventType.AgentSkillFailed,
+        traceId: record.traceId,
+        correlationId: record.correlationId,
+        scope: { ...sprintScope(record), executionId, reason },
+        data: { executionId, role, sprintId: record.id, status: 'Failed', reason },
+      });
+      continue;
+    }
+    execution.agentId = agent.id;
+    running.push(execution);
+    draft.intents.push({
+      kind: 'run',
+      execution: {
+        executionId,
+        agentId: agent.id,
+        role,
+        sprintId: record.id,
+        ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
+        ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
+        currentState: state,
+        traceId: record.traceId,
+        correlationId: record.correlationId,
+        causationId: draft.event.eventId,
+        features: record.features,
+        allowedSkills: agent.skills,
+      },
+    });
+  }
+  return { ...record, running, ended: ended.slice(-maxEndedKept) };
+}
+
+/** The scope fields of events about this sprint. */
+export function sprintScope(record: SprintRecord): { sprintId: string; milestoneId?: string; moduleId?: string } {
+  return {
+    sprintId: record.id,
+    ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
+    ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
+  };
+}
+
+/** An event a state emits on entry, with the payload the spec gives it. */
+function emitFromSprint(draft: ReactionDraft, record: SprintRecord, stay: number, type: string, signal: SprintSignal): void {
+  const streamId = sprintStream(record.id);
+  const data: JsonObject = { sprintId: record.id };
+  if (record.milestoneId !== undefined) data['milestone'] = record.milestoneId;
+  if (type === EventType.SprintStarted) {
+    data['features'] = [...record.features];
+    data['agents'] = [...record.agents];
+  } else if (type === EventType.SprintClosed) {
+    data['completedArtifacts'] = completedArtifacts(record);
+    const versionTag = record.milestoneId === undefined ? undefined : draft.milestone(record.milestoneId)?.versionTag;
+    if (versionTag !== undefined) data['versionTag'] = versionTag;
+    data['traceId'] = record.traceId;
+  } else if (type === EventType.RetryPhaseEntered) {
+    data['cause'] = signal.type;
+    data['retries'] = record.gateFailures;
+    if (record.gateFailures > draft.config.maxGateRetries) data['waitingFor'] = 'a person: the retry budget is spent';
+    if (record.lastGates !== undefined) data['unmetGates'] = gateSummary(record.lastGates.filter((result) => !result.passed));
+  }
+  draft.append({
+    streamId,
+    eventId: derivedEventId(streamId, stay, type),
+    type: type as EventType,
+    traceId: record.traceId,
+    correlationId: record.correlationId,
+    scope: sprintScope(record),
+    data,
+  });
+}
+
+/** Files the sprint produced, by path. */
+function completedArtifacts(record: SprintRecord): string[] {
+  const paths = new Set<string>();
+  for (const file of record.evidence.unattributed.files) paths.add(file.path);
+  for (const featureId of record.features) for (const file of record.evidence.features[featureId]?.files ?? []) paths.add(file.path);
+  return [...paths].sort();
+}
