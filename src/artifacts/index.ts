@@ -27,3 +27,4 @@ export { normalizeMilestones } from './milestones/normalize-milestones.js';
 export { normalizeSprints } from './sprints/normalize-sprints.js';
 export { normalizeStateMachine } from './state-machine/normalize-state-machine.js';
 export { builtinAgentNames, BuiltinAgentName } from './agents/builtin-agent-names.js';
+export { loadMachines, loadDefaultMachine, type MachineSet } from './state-machine/load-machines.js';

@@ -4,3 +4,5 @@
  */
 export * from './clock.js';
 export * from './plan/record-plan.js';
+export * from './agents/index.js';
+export * from './orchestrator/index.js';

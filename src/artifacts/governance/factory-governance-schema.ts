@@ -31,6 +31,8 @@ export const factoryGovernanceFileSchema = openObject({
   users: z.array(governanceUserSchema).optional(),
   capacity: capacitySchema.optional(),
   deploymentFreeze: stringListSchema.optional().describe('Milestone ids whose transitions wait for a manual approval.'),
+  checkpointEvery: z.number().int().nonnegative().optional().describe('A SprintCheckpoint after every N completed features; 0 or absent: once, at the midpoint.'),
+  maxGateRetries: z.number().int().nonnegative().optional().describe('How often a sprint whose gates fail goes back to work by itself before it waits for a person (default 2).'),
 }).superRefine(
   (governance, context) => {
     if (!Array.isArray(governance.users) || governance.users.length === 0 || !Array.isArray(governance.approvalRoles)) return;

@@ -12,5 +12,6 @@ export function normalizeGovernance(file: FactoryGovernanceFile): Governance {
     users: (file.users ?? []).map((user) => ({ id: user.id, ...omitUndefined({ name: user.name }), roles: unique(user.roles) })),
     capacity: { ...omitUndefined({ sprintEffort: file.capacity?.sprintEffort }), roleEffort: file.capacity?.roleEffort ?? {} },
     deploymentFreeze: unique(file.deploymentFreeze),
+    ...omitUndefined({ checkpointEvery: file.checkpointEvery, maxGateRetries: file.maxGateRetries }),
   };
 }

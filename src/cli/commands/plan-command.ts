@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadWorkspace } from '../../artifacts/index.js';
+import { loadMachines, loadWorkspace } from '../../artifacts/index.js';
 import { recordPlan, systemClock } from '../../runtime/index.js';
 import { openEventStore } from '../../store/index.js';
 import { contextOf } from '../cli-context.js';
@@ -13,7 +13,7 @@ export function planCommand(): Command {
       const workspace = await loadWorkspace(context.workspace);
       const store = await openEventStore(context.storeUrl, { workspace: context.workspace });
       try {
-        const result = await recordPlan(store, workspace, systemClock);
+        const result = await recordPlan(store, { ...workspace, machines: Object.values(await loadMachines(workspace)) }, systemClock);
         const head = await store.head();
         context.stdout(
           `recorded ${result.appended.length} event(s), ${result.unchanged} definition(s) unchanged; trace ${result.traceId}; log at position ${head.position}`,

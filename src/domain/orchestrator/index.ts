@@ -12,3 +12,5 @@ export * from './planned-definitions.js';
 export * from './react.js';
 export { applyReaction, type Reaction } from './reaction.js';
 export { waitsOn } from './sprint-decisions.js';
+export * from './sprint-view.js';
+export * from './board-snapshot.js';

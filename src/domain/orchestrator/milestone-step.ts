@@ -23,7 +23,7 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
   const event = draft.event;
   const planned = plannedMilestone(data);
   const existing = draft.milestone(milestoneId);
-  const sprints = existing?.sprints ?? [];
+  const sprints = existing?.sprints ?? draft.sprintsOfMilestone(milestoneId);
   const scope = milestoneEvidenceScope({ id: milestoneId, ...planned }, sprints.map((id) => sprintOf(draft, id, milestoneId)));
   const record: MilestoneRecord = existing === undefined
     ? {
@@ -194,7 +194,7 @@ function fireTriggers(draft: ReactionDraft, record: MilestoneRecord): void {
     if (trigger.event !== event.type) return;
     const result = trigger.condition === undefined ? undefined : evaluateGate(trigger.condition, record.evidence);
     if (result !== undefined && !result.passed) return;
-    const what = `trigger-${index}@${event.position}`;
+    const what = `trigger-${index}<${event.eventId}`;
     const data: JsonObject = { milestoneId: record.id, event: trigger.event, next: trigger.next, causedBy: event.eventId };
     if (result !== undefined) data['condition'] = gateSummary([result])[0] as JsonObject;
     appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, what), EventType.TriggerFired, data);

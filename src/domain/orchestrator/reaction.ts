@@ -66,6 +66,14 @@ export class ReactionDraft {
     return this.newMilestones.length === 0 ? this.board.milestoneOrder : [...this.board.milestoneOrder, ...this.newMilestones];
   }
 
+  /** Ids of the sprints planned for a milestone, in planning order (for a milestone planned after its sprints). */
+  sprintsOfMilestone(milestoneId: string): string[] {
+    const ids = new Set<string>();
+    for (const sprint of this.board.sprints.values()) if (sprint.milestoneId === milestoneId) ids.add(sprint.id);
+    for (const sprint of this.sprints.values()) if (sprint.milestoneId === milestoneId) ids.add(sprint.id);
+    return [...ids];
+  }
+
   /** The sprint a feature was last scoped to. */
   sprintOfFeature(featureId: string): string | undefined {
     return this.featureSprints.get(featureId) ?? this.board.featureSprints.get(featureId);

@@ -81,6 +81,7 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   record = bookkeep(record, event, data);
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
+  if (machine !== undefined && event.type === EventType.RetryRequested) record = retry(draft, machine, record, data);
   draft.sprints.set(sprintId, record);
 }
 
@@ -175,9 +176,36 @@ function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRec
   for (const type of taken.emit) emitFromSprint(draft, next, stay, type, signal);
   let roles = taken.activate;
   // A rewind re-enters an earlier state: its work starts again as when the state was first entered.
-  if (signal.type === EventType.SprintRewound) roles = machine.transitions.find((t) => t.target === taken.instance.state && t.activate.length > 0)?.activate ?? [];
+  if (signal.type === EventType.SprintRewound) roles = enteringRoles(machine, taken.instance.state);
   if (setbacks.has(signal.type) && next.gateFailures > draft.config.maxGateRetries) roles = [];
   return activate(draft, next, roles, stay, taken.to);
+}
+
+/**
+ * RetryRequested (`kairos retry`): runs again the failed executions of the current stay (those of
+ * `agentId` only, when given), or, when none failed, the roles the current state activates.
+ * A `featureId` narrows the new executions to that feature.
+ */
+function retry(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, data: JsonRecord): SprintRecord {
+  const agentId = draft.event.agentId ?? firstString(data, ['agentId', 'agent']);
+  const featureId = draft.event.featureId ?? firstString(data, ['featureId', 'feature']);
+  const stay = record.instance.transitions;
+  const failed = new Map<string, ExecutionRecord>();
+  for (const execution of record.ended) {
+    if (execution.state !== machine.states[record.instance.state]) continue;
+    if (execution.status === 'failed') failed.set(execution.role, execution);
+    else failed.delete(execution.role);
+  }
+  let roles = [...failed.values()].filter((execution) => agentId === undefined || execution.agentId === agentId || isSameRole(execution.role, agentId)).map((execution) => execution.role);
+  if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role, agentId));
+  if (agentId !== undefined && roles.length === 0) roles = [agentId];
+  const features = featureId === undefined ? undefined : [featureId];
+  return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, draft.event.position, features);
+}
+
+/** The roles a state's work needs: those activated by the first transition into it that activates any. */
+function enteringRoles(machine: CompiledMachine, state: number): readonly string[] {
+  return machine.transitions.find((t) => t.target === state && t.activate.length > 0)?.activate ?? [];
 }
 
 /** A rewind runs the sprint under a new trace, chained to the one it replaces. */
@@ -189,12 +217,20 @@ function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSigna
 }
 
 /** Starts `roles` for the sprint: one execution each, run by the first agent answering to the role. */
-export function activate(draft: ReactionDraft, record: SprintRecord, roles: readonly string[], stay: number, state: string, retry?: number): SprintRecord {
+export function activate(
+  draft: ReactionDraft,
+  record: SprintRecord,
+  roles: readonly string[],
+  stay: number,
+  state: string,
+  retryAt?: number,
+  features: readonly string[] = record.features,
+): SprintRecord {
   if (roles.length === 0) return record;
   const running = [...record.running];
   const ended = [...record.ended];
   for (const role of roles) {
-    const executionId = derivedExecutionId(record.id, stay, role, retry);
+    const executionId = derivedExecutionId(record.id, stay, role, retryAt);
     if (running.some((execution) => execution.executionId === executionId)) continue;
     const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
     const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, status: 'running' };
@@ -227,7 +263,7 @@ export function activate(draft: ReactionDraft, record: SprintRecord, roles: read
         traceId: record.traceId,
         correlationId: record.correlationId,
         causationId: draft.event.eventId,
-        features: record.features,
+        features,
         allowedSkills: agent.skills,
       },
     });

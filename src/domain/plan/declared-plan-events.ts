@@ -1,6 +1,7 @@
 import type { EventScope, JsonObject, JsonValue } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
-import { featureStream, milestoneStream, sprintStream } from '../events/stream-id.js';
+import { featureStream, milestoneStream, planningStream, sprintStream } from '../events/stream-id.js';
+import type { StateMachineDefinition } from '../fsm/state-machine-definition.js';
 import type { GateRef } from '../gates/gate-catalog.js';
 import type { Feature } from '../planning/feature.js';
 import type { Milestone } from '../planning/milestone.js';
@@ -8,6 +9,8 @@ import type { Sprint } from '../planning/sprint.js';
 
 /** The parts of a workspace that make up its declared plan. */
 export interface DeclaredPlan {
+  /** The state machines sprints and milestones run (the workspace's replacements, else the defaults). */
+  machines?: readonly StateMachineDefinition[];
   milestones: readonly Milestone[];
   features: readonly Feature[];
   sprints: readonly Sprint[];
@@ -22,16 +25,27 @@ export interface EventDraft {
 }
 
 /**
- * The events that record a declared plan: `MilestonePlanCreated` per milestone,
+ * The events that record a declared plan: `StateMachineDefined` per machine (so every sprint and
+ * milestone runs on a version the log holds), `MilestonePlanCreated` per milestone,
  * `FeatureScopeDefined` per feature and `SprintPlanned` per sprint (with the spec's payload:
  * sprintId, milestone, features, agents), in file order.
  */
 export function declaredPlanEvents(plan: DeclaredPlan): EventDraft[] {
   return [
+    ...(plan.machines ?? []).map(machineDraft),
     ...plan.milestones.map(milestoneDraft),
     ...plan.features.map(featureDraft),
     ...plan.sprints.map(sprintDraft),
   ];
+}
+
+function machineDraft(machine: StateMachineDefinition): EventDraft {
+  return {
+    streamId: planningStream,
+    type: EventType.StateMachineDefined,
+    scope: {},
+    data: { machine: machine.id, version: machine.version, definition: machine as unknown as JsonObject },
+  };
 }
 
 function milestoneDraft(milestone: Milestone): EventDraft {

@@ -24,6 +24,10 @@ export interface Governance {
   capacity: Capacity;
   /** Milestones whose transitions wait for a manual approval. */
   deploymentFreeze: string[];
+  /** A SprintCheckpoint after every this many completed features; absent or 0: once, at the midpoint. */
+  checkpointEvery?: number;
+  /** How many GateFailed a sprint takes before its RetryPhase waits for a person; default 2. */
+  maxGateRetries?: number;
 }
 
 /** The governance of a workspace without `factory-governance.yaml`: assisted, the spec's default. */

@@ -24,30 +24,32 @@ export async function recordPlan(store: EventStore, plan: DeclaredPlan, clock: C
   const drafts = declaredPlanEvents(plan);
   const traceId = `trace-${sha256(canonicalJson(drafts)).slice(0, 12)}`;
   const occurredAt = clock.now();
+  const byStream = new Map<string, EventDraft[]>();
+  for (const draft of drafts) byStream.set(draft.streamId, [...(byStream.get(draft.streamId) ?? []), draft]);
   const pending: Promise<StoredEvent[]>[] = [];
   let unchanged = 0;
-  for (const draft of drafts) {
-    const history = await store.readStream(draft.streamId, { limit: Number.MAX_SAFE_INTEGER });
-    if (isCurrent(draft, history)) {
-      unchanged++;
-      continue;
-    }
+  for (const [streamId, streamDrafts] of byStream) {
+    const history = await store.readStream(streamId, { limit: Number.MAX_SAFE_INTEGER });
+    const changed = streamDrafts.filter((draft) => !isCurrent(draft, history));
+    unchanged += streamDrafts.length - changed.length;
+    if (changed.length === 0) continue;
     const version = history.at(-1)?.version ?? 0;
-    const event: ProposedEvent = {
+    const events = changed.map((draft, index): ProposedEvent => ({
       ...draft.scope,
-      eventId: `${draft.type}-${sha256(canonicalJson([draft.streamId, version + 1, draft.data])).slice(0, 32)}`,
+      eventId: `${draft.type}-${sha256(canonicalJson([draft.streamId, version + 1 + index, draft.data])).slice(0, 32)}`,
       type: draft.type,
       occurredAt,
       traceId,
       data: draft.data,
-    };
-    pending.push(store.append(draft.streamId, [event], { expectedVersion: version }).then((result) => result.events));
+    }));
+    pending.push(store.append(streamId, events, { expectedVersion: version }).then((result) => result.events));
   }
   const appended = (await Promise.all(pending)).flat().sort((a, b) => a.position - b.position);
   return { appended, unchanged, traceId };
 }
 
 function isCurrent(draft: EventDraft, history: readonly StoredEvent[]): boolean {
-  const last = history.findLast((event) => event.type === draft.type);
+  // The planning stream holds one StateMachineDefined line per machine id.
+  const last = history.findLast((event) => event.type === draft.type && (draft.type !== 'StateMachineDefined' || event.data['machine'] === draft.data['machine']));
   return last !== undefined && canonicalJson(last.data) === canonicalJson(draft.data);
 }

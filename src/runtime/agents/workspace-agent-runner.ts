@@ -1,0 +1,29 @@
+import type { Agent } from '../../domain/planning/index.js';
+import type { AgentOutcome, AgentRunner } from './agent-runner.js';
+import { runCommandAgent } from './command-agent.js';
+
+/**
+ * Runs each execution with the executor its agent declares in `planning/agents.yaml`. Command
+ * agents run here; an executor this version cannot run yet is a failed execution saying so.
+ */
+export function workspaceAgentRunner(agents: readonly Agent[], builtins: Readonly<Record<string, AgentRunner>> = {}): AgentRunner {
+  const byId = new Map(agents.map((agent) => [agent.id, agent]));
+  return {
+    run(request, context): Promise<AgentOutcome> {
+      const agent = byId.get(request.agentId);
+      if (agent === undefined) return Promise.resolve({ status: 'failed', reason: `agent ${request.agentId} is not in planning/agents.yaml` });
+      const executor = agent.executor;
+      switch (executor.type) {
+        case 'command':
+          return runCommandAgent(executor, request, context, agent.timeoutMs);
+        case 'builtin': {
+          const builtin = Object.hasOwn(builtins, executor.name) ? builtins[executor.name] : undefined;
+          if (builtin === undefined) return Promise.resolve({ status: 'failed', reason: `the built-in agent ${executor.name} is not available in this version of Kairos` });
+          return builtin.run(request, context);
+        }
+        case 'http':
+          return Promise.resolve({ status: 'failed', reason: `the http executor (${executor.url}) is not available in this version of Kairos` });
+      }
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './orchestrator.js';
+export * from './orchestrator-checkpoint.js';
+export * from './perform-execution.js';
+export * from './workspace-lock.js';
+export * from './write-file-atomic.js';
+export * from './workspace-orchestrator-config.js';

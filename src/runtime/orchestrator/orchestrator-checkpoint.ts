@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** The last position the orchestrator handled completely (its intents performed). */
+export interface OrchestratorCheckpoint {
+  position: number;
+  /** Hash of the event at `position`: a checkpoint of another log is not trusted. */
+  hash: string;
+  /** sha256 of the board snapshot at `position`, written when a run goes idle. */
+  boardHash?: string;
+}
+
+/** Where a workspace keeps its orchestrator checkpoint. */
+export function checkpointPath(workspace: string): string {
+  return join(workspace, '.kairos', 'orchestrator.json');
+}
+
+/** The saved checkpoint, or undefined when there is none or it is unreadable (then everything is handled again, idempotently). */
+export async function readCheckpoint(path: string): Promise<OrchestratorCheckpoint | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<OrchestratorCheckpoint>;
+    if (typeof value.position !== 'number' || !Number.isSafeInteger(value.position) || value.position < 0 || typeof value.hash !== 'string') return undefined;
+    return { position: value.position, hash: value.hash, ...(typeof value.boardHash === 'string' ? { boardHash: value.boardHash } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCheckpoint(path: string, checkpoint: OrchestratorCheckpoint): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(checkpoint, null, 2)}\n`);
+}

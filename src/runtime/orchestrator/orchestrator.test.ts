@@ -1,0 +1,121 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultMachine } from '../../artifacts/index.js';
+import { compileMachine } from '../../domain/fsm/index.js';
+import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { defaultRetryPolicy, type Agent, type Milestone, type Sprint } from '../../domain/planning/index.js';
+import { openEventStore, type EventStore } from '../../store/index.js';
+import { instantAgentRunner } from '../agents/index.js';
+import type { Clock } from '../clock.js';
+import { recordPlan } from '../plan/record-plan.js';
+import { Orchestrator, sprintStatePath } from './orchestrator.js';
+
+let config: OrchestratorConfig;
+const clock: Clock = { now: () => '2026-11-23T10:00:00.000Z' };
+const folders: string[] = [];
+const stores: EventStore[] = [];
+
+const agent = (id: string): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: 1, extra: {} });
+const milestone = (id: string, next?: string): Milestone => ({
+  id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
+  parallelStreams: [], triggers: next === undefined ? [] : [{ event: 'MilestoneCompleted', next }], labels: [], extra: {}, versionTag: `${id}-v1`,
+});
+const sprint = (id: string, milestoneId: string, features: string[]): Sprint => ({
+  id, milestone: milestoneId, features, agents: ['backend-developer'], gates: [{ gate: 'testCoverageAbove', written: 'testCoverageAbove90', param: 90 }],
+  approvalRequired: false, concurrencyPolicy: 'shared', labels: [], extra: {},
+});
+
+beforeAll(async () => {
+  config = {
+    sprintMachine: compileMachine(await loadDefaultMachine('sprint')),
+    milestoneMachine: compileMachine(await loadDefaultMachine('milestone')),
+    agents: ['qa', 'devops-engineer', 'backend-developer', 'test-generator'].map(agent),
+    planningMode: 'assisted',
+    checkpointEvery: 0,
+    maxGateRetries: 2,
+  };
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+async function plannedWorkspace(): Promise<{ workspace: string; store: EventStore }> {
+  const workspace = await mkdtemp(join(tmpdir(), 'kairos-orchestrator-'));
+  folders.push(workspace);
+  const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
+  stores.push(store);
+  await recordPlan(
+    store,
+    {
+      machines: [config.sprintMachine.definition, config.milestoneMachine.definition],
+      milestones: [milestone('m1', 'm2'), milestone('m2')],
+      features: [],
+      sprints: [sprint('s1', 'm1', ['A', 'B']), sprint('s2', 'm1', ['C']), sprint('s3', 'm2', ['D', 'E', 'F'])],
+    },
+    clock,
+  );
+  return { workspace, store };
+}
+
+/**
+ * The log without what may differ between runs: calendar labels, positions and stream versions,
+ * and causation (agents run concurrently, so which event last let a decision through varies).
+ */
+async function content(store: EventStore): Promise<string[]> {
+  const events = await store.readAll({ limit: 100_000 });
+  return events.map((event) => JSON.stringify([event.streamId, event.eventId, event.type, event.data, event.traceId])).sort();
+}
+
+describe('Orchestrator on SQLite', () => {
+  it('drives every sprint and milestone to the end with instant agents, writing fsm-state.json and a checkpoint', async () => {
+    const { workspace, store } = await plannedWorkspace();
+    const summary = await new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock }).runUntilIdle();
+    expect(summary.executions).toBe(15);
+    const state = JSON.parse(await readFile(sprintStatePath(workspace, 's3'), 'utf8')) as Record<string, unknown>;
+    expect(state).toMatchObject({ sprintId: 's3', state: 'Closed', terminal: true, waitingFor: [], features: { total: 3, completed: ['D', 'E', 'F'] } });
+    const checkpoint = JSON.parse(await readFile(join(workspace, '.kairos', 'orchestrator.json'), 'utf8')) as Record<string, unknown>;
+    expect(checkpoint).toMatchObject({ position: summary.position, boardHash: summary.boardHash });
+    const types = (await store.readAll({ limit: 10_000 })).filter((event) => event.streamId.startsWith('milestone-')).map((event) => `${event.type} ${String(event.milestoneId)}`);
+    expect(types).toContain('MilestoneCompleted m2');
+    expect(types.indexOf('MilestoneStarted m2')).toBeGreaterThan(types.indexOf('MilestoneCompleted m1'));
+  });
+
+  it('does nothing more when run again, from its checkpoint or from scratch', async () => {
+    const { workspace, store } = await plannedWorkspace();
+    const first = await new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock }).runUntilIdle();
+    const resumed = new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock });
+    await resumed.resume();
+    const again = await resumed.runUntilIdle();
+    expect(again).toMatchObject({ handled: 0, appended: 0, executions: 0, position: first.position, boardHash: first.boardHash });
+    await rm(join(workspace, '.kairos', 'orchestrator.json'));
+    const scratch = await new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock }).runUntilIdle();
+    expect(scratch).toMatchObject({ appended: 0, executions: 0, position: first.position, boardHash: first.boardHash });
+  });
+
+  it('continues after a crash at any step to the same log as an uninterrupted run', async () => {
+    const reference = await plannedWorkspace();
+    await new Orchestrator({ store: reference.store, config, runner: instantAgentRunner, workspace: reference.workspace, clock }).runUntilIdle();
+    const expected = await content(reference.store);
+    for (const crashAt of [1, 2, 3, 5, 8, 13, 21, 34, 45, 55]) {
+      const { workspace, store } = await plannedWorkspace();
+      let steps = 0;
+      const crashing = new Orchestrator({
+        store, config, runner: instantAgentRunner, workspace, clock, pageSize: 7,
+        onStep: () => {
+          if (++steps === crashAt) throw new Error(`crash at step ${crashAt}`);
+        },
+      });
+      const crashed = await crashing.runUntilIdle().then(() => false, (error: unknown) => String(error).includes('crash at step'));
+      expect(crashed, `crash at step ${crashAt}`).toBe(true);
+      crashing.stop();
+      const next = new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock, pageSize: 7 });
+      await next.resume();
+      await next.runUntilIdle();
+      expect(await content(store), `crash at step ${crashAt}`).toEqual(expected);
+    }
+  });
+});

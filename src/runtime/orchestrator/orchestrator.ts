@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { canonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
+import {
+  applyReaction,
+  boardSnapshot,
+  emptyBoard,
+  react,
+  sprintStateView,
+  type AppendIntent,
+  type Board,
+  type ExecutionRequest,
+  type OrchestratorConfig,
+  type SprintRecord,
+} from '../../domain/orchestrator/index.js';
+import type { EventStore } from '../../store/index.js';
+import type { AgentRunner } from '../agents/agent-runner.js';
+import { systemClock, type Clock } from '../clock.js';
+import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
+import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface OrchestratorOptions {
+  store: EventStore;
+  config: OrchestratorConfig;
+  runner: AgentRunner;
+  workspace: string;
+  clock?: Clock;
+  /** Events handled per step (their intents performed together, then the checkpoint saved). Default 1,000. */
+  pageSize?: number;
+  /** Write `execution/<sprintId>/fsm-state.json` for each sprint that changed. Default true. */
+  writeSprintStates?: boolean;
+  /** Called after each side effect (`append`, `start`, `checkpoint`): progress, and fault injection in tests. */
+  onStep?: (step: string) => void;
+}
+
+/** What a run did. */
+export interface RunSummary {
+  /** Events handled (reacted to) by this run. */
+  handled: number;
+  /** Events this run appended (derived decisions and agent output). */
+  appended: number;
+  /** Agent executions started by this run (re-runs of interrupted ones included). */
+  executions: number;
+  /** Interrupted executions found and run again. */
+  recovered: number;
+  /** The log's position when the run went idle. */
+  position: number;
+  boardHash: string;
+}
+
+/**
+ * The runtime around `react`: reads the log from its checkpoint, reacts to each event, performs
+ * the intents (appends with derived ids; agent executions recorded before they run), writes the
+ * sprint state files, and saves the checkpoint — in that order, so a crash anywhere is followed by
+ * a run that redoes only what is missing. One orchestrator per workspace (see `lockWorkspace`).
+ */
+export class Orchestrator {
+  readonly board: Board = emptyBoard();
+  private readonly store: EventStore;
+  private readonly clock: Clock;
+  private readonly pageSize: number;
+  private readonly inflight = new Map<string, Promise<void>>();
+  /** Executions this process started: only the others can have been interrupted. */
+  private readonly startedHere = new Set<string>();
+  private readonly abort = new AbortController();
+  private readonly checkpointFile: string;
+  private summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
+  private failure: unknown;
+
+  constructor(private readonly options: OrchestratorOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.pageSize = options.pageSize ?? 1000;
+    this.checkpointFile = checkpointPath(options.workspace);
+  }
+
+  /**
+   * Rebuilds the board from the log up to the saved checkpoint (those events' intents were all
+   * performed). A missing checkpoint, or one of another log, starts from the beginning.
+   */
+  async resume(): Promise<void> {
+    const checkpoint = await readCheckpoint(this.checkpointFile);
+    if (checkpoint === undefined || checkpoint.position === 0) return;
+    const [last] = await this.store.readAll({ fromPosition: checkpoint.position, limit: 1 });
+    if (last?.position !== checkpoint.position || last.hash !== checkpoint.hash) return;
+    await foldLog(this.store, this.board, this.options.config, checkpoint.position, this.pageSize);
+  }
+
+  /**
+   * Drives every open sprint and milestone until nothing more can happen without outside input:
+   * every event handled, every agent finished. Executions left running by a killed process are run
+   * again (their output ids are derived, so nothing is stored twice).
+   */
+  async runUntilIdle(): Promise<RunSummary> {
+    let recovered = false;
+    for (;;) {
+      if (this.failure !== undefined) throw this.failure;
+      const events = await this.store.readAll({ fromPosition: this.board.position + 1, limit: this.pageSize });
+      if (events.length > 0) {
+        await this.handle(events);
+        continue;
+      }
+      if (!recovered) {
+        recovered = true;
+        await this.recoverInterrupted();
+        continue;
+      }
+      if (this.inflight.size > 0) {
+        await Promise.race(this.inflight.values());
+        continue;
+      }
+      break;
+    }
+    const boardHash = hashBoard(this.board);
+    const [last] = this.board.position === 0 ? [] : await this.store.readAll({ fromPosition: this.board.position, limit: 1 });
+    await writeCheckpoint(this.checkpointFile, { position: this.board.position, hash: last?.hash ?? '', boardHash });
+    return { ...this.summary, position: this.board.position, boardHash };
+  }
+
+  /** Stops agents in flight (they are recorded as interrupted and run again next time). */
+  stop(): void {
+    this.abort.abort();
+  }
+
+  private async handle(events: readonly StoredEvent[]): Promise<void> {
+    const appends = new Map<string, AppendIntent>();
+    const runs: ExecutionRequest[] = [];
+    const dirty = new Set<string>();
+    for (const event of events) {
+      const reaction = react(this.board, event, this.options.config);
+      applyReaction(this.board, reaction);
+      for (const sprintId of reaction.sprints.keys()) dirty.add(sprintId);
+      for (const intent of reaction.intents) {
+        if (intent.kind === 'append') appends.set(intent.event.eventId, intent);
+        else runs.push(intent.execution);
+      }
+    }
+    this.summary.handled += events.length;
+    await this.appendAll([...appends.values()]);
+    await Promise.all(runs.map((request) => this.start(request, false)));
+    if (this.options.writeSprintStates !== false) await this.writeSprintStates(dirty);
+    const last = events.at(-1) as StoredEvent;
+    await writeCheckpoint(this.checkpointFile, { position: last.position, hash: last.hash });
+    this.options.onStep?.('checkpoint');
+  }
+
+  private async appendAll(intents: readonly AppendIntent[]): Promise<void> {
+    const occurredAt = this.clock.now();
+    const results = await Promise.all(
+      intents.map((intent) => this.store.append(intent.streamId, [{ ...intent.event, occurredAt } as ProposedEvent])),
+    );
+    for (const result of results) {
+      if (!result.duplicate) this.summary.appended += result.events.length;
+      this.options.onStep?.('append');
+    }
+  }
+
+  /** Records an execution's start and, if this process recorded it (or recovers it), runs it in the background. */
+  private async start(request: ExecutionRequest, recovering: boolean): Promise<void> {
+    if (this.startedHere.has(request.executionId)) return;
+    const fresh = await recordStart(this.deps(), request);
+    this.options.onStep?.('start');
+    // Recorded before: it ran, or a killed process was running it (recovered once the log is read).
+    if ((!fresh && !recovering) || this.startedHere.has(request.executionId)) return;
+    this.startedHere.add(request.executionId);
+    this.summary.executions++;
+    const running = performExecution(this.deps(), request)
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inflight.delete(request.executionId));
+    this.inflight.set(request.executionId, running);
+  }
+
+  /** Executions the board says are running but no process runs: a killed run left them. */
+  private async recoverInterrupted(): Promise<void> {
+    const starts: Promise<void>[] = [];
+    for (const sprint of this.board.sprints.values()) {
+      for (const execution of sprint.running) {
+        if (this.startedHere.has(execution.executionId) || execution.agentId === undefined) continue;
+        this.summary.recovered++;
+        starts.push(this.start(requestFor(sprint, execution.executionId, execution.agentId, execution.role, execution.state, this.options.config), true));
+      }
+    }
+    await Promise.all(starts);
+  }
+
+  private deps(): ExecutionDeps {
+    return { store: this.store, runner: this.options.runner, clock: this.clock, workspace: this.options.workspace, signal: this.abort.signal, elapsed: () => performance.now() };
+  }
+
+  private async writeSprintStates(sprintIds: ReadonlySet<string>): Promise<void> {
+    await Promise.all(
+      [...sprintIds].map(async (sprintId) => {
+        const sprint = this.board.sprints.get(sprintId);
+        if (sprint === undefined) return;
+        const view = sprintStateView(this.board, sprint, this.options.config);
+        await writeFileAtomic(sprintStatePath(this.options.workspace, sprintId), `${JSON.stringify(view, null, 2)}\n`);
+      }),
+    );
+  }
+}
+
+/** `execution/<sprintId>/fsm-state.json`; an id that is not a plain file name is percent-encoded. */
+export function sprintStatePath(workspace: string, sprintId: string): string {
+  const safe = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(sprintId) ? sprintId : encodeURIComponent(sprintId).replace(/\./g, '%2E');
+  return join(workspace, 'execution', safe, 'fsm-state.json');
+}
+
+/** Folds the log into `board` up to `until` (inclusive), without performing anything. */
+export async function foldLog(store: EventStore, board: Board, config: OrchestratorConfig, until = Number.MAX_SAFE_INTEGER, pageSize = 1000): Promise<Board> {
+  while (board.position < until) {
+    const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
+    if (events.length === 0) break;
+    for (const event of events) applyReaction(board, react(board, event, config));
+  }
+  return board;
+}
+
+/** sha256 of the board's canonical snapshot. */
+export function hashBoard(board: Board): string {
+  return createHash('sha256').update(canonicalJson(boardSnapshot(board))).digest('hex');
+}
+
+/** The request of an execution the board knows, to run it again. */
+function requestFor(sprint: SprintRecord, executionId: string, agentId: string, role: string, state: string, config: OrchestratorConfig): ExecutionRequest {
+  const agent = config.agents.find((candidate) => candidate.id === agentId);
+  return {
+    executionId,
+    agentId,
+    role,
+    sprintId: sprint.id,
+    ...(sprint.milestoneId === undefined ? {} : { milestoneId: sprint.milestoneId }),
+    ...(sprint.moduleId === undefined ? {} : { moduleId: sprint.moduleId }),
+    currentState: state,
+    traceId: sprint.traceId,
+    correlationId: sprint.correlationId,
+    causationId: executionId,
+    features: sprint.features,
+    allowedSkills: agent?.skills ?? [],
+  };
+}

@@ -1,0 +1,16 @@
+import { loadMachines, type Workspace } from '../../artifacts/index.js';
+import { compileMachine } from '../../domain/fsm/index.js';
+import { orchestratorDefaults, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+
+/** The orchestrator's config for a workspace: its machines (replacements or defaults), agents and governance. */
+export async function workspaceOrchestratorConfig(workspace: Workspace): Promise<OrchestratorConfig> {
+  const machines = await loadMachines(workspace);
+  return {
+    sprintMachine: compileMachine(machines.sprint),
+    milestoneMachine: compileMachine(machines.milestone),
+    agents: workspace.agents,
+    planningMode: workspace.governance.planningMode,
+    checkpointEvery: workspace.governance.checkpointEvery ?? orchestratorDefaults.checkpointEvery,
+    maxGateRetries: workspace.governance.maxGateRetries ?? orchestratorDefaults.maxGateRetries,
+  };
+}
