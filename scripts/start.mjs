@@ -1,5 +1,6 @@
 // npm start: after the build, runs the booking example as far as Kairos goes today:
-// create demo/ (unless it exists), validate it, record its plan in the embedded log, print the log.
+// create demo/ (unless it exists), validate it, record its plan, drive its sprints and milestones
+// until nothing more can happen without outside input, show where they stand, check the log.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ function kairos(...args) {
 
 if (!existsSync(new URL('../demo', import.meta.url))) kairos('init', 'demo', '--example', 'booking');
 kairos('validate', '-w', 'demo');
-kairos('plan', '-w', 'demo');
-kairos('events', '-w', 'demo');
+kairos('run', '-w', 'demo', '--until', 'idle');
+kairos('status', '-w', 'demo', '--sprint', 'sprint-1');
+kairos('replay', '-w', 'demo', '--verify');
 kairos('verify', '-w', 'demo');

@@ -107,11 +107,11 @@ describe('kairos CLI', () => {
     expect(runKairos(['init', dir, '--example', 'booking'], root).status).toBe(0);
     expect(runKairos(['plan', '-w', dir], root).status).toBe(0);
     const db = new Database(join(dir, '.kairos', 'events.db'));
-    db.prepare("UPDATE events SET envelope = replace(envelope, 'mvp-core', 'mvp-kore') WHERE position = 2").run();
+    db.prepare("UPDATE events SET envelope = replace(envelope, 'mvp-core', 'mvp-kore') WHERE position = 5").run();
     db.close();
     const result = runKairos(['verify', '-w', dir], root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^kairos: error: event at position 2 \(.+\) does not match/);
+    expect(result.stderr).toMatch(/^kairos: error: event at position 5 \(.+\) does not match/);
   });
 
   it('follows the log live until interrupted', async () => {

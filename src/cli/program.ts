@@ -1,8 +1,13 @@
 import { Command } from 'commander';
+import { controlCommands } from './commands/control-commands.js';
+import { emitCommand } from './commands/emit-command.js';
 import { eventsCommand } from './commands/events-command.js';
 import { initCommand } from './commands/init-command.js';
 import { planCommand } from './commands/plan-command.js';
+import { replayCommand } from './commands/replay-command.js';
+import { runCommand } from './commands/run-command.js';
 import { schemaCommand } from './commands/schema-command.js';
+import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
 import { defaultStoreUrl } from './cli-context.js';
@@ -17,7 +22,19 @@ export function createProgram(): Command {
     .option('--store <url>', `the event log (default: $KAIROS_STORE, else ${defaultStoreUrl}; postgres://… to scale out)`)
     .showHelpAfterError('(run kairos --help for usage)')
     .exitOverride();
-  for (const command of [initCommand(), validateCommand(), schemaCommand(), planCommand(), eventsCommand(), verifyCommand()]) {
+  for (const command of [
+    initCommand(),
+    validateCommand(),
+    schemaCommand(),
+    planCommand(),
+    runCommand(),
+    statusCommand(),
+    eventsCommand(),
+    emitCommand(),
+    ...controlCommands(),
+    replayCommand(),
+    verifyCommand(),
+  ]) {
     program.addCommand(command.exitOverride());
   }
   return program;

@@ -47,6 +47,8 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
   const terminal = machine?.terminal[sprint.instance.state] === true;
   const features = featureProgress(sprint);
   const unmet = unmetGates(sprint);
+  // Gates decide on verification (or after it failed); before, their state is no reason to wait.
+  const verdictPending = machine !== undefined && (waitsOn(machine, sprint.instance.state, EventType.AllTraceChecksPassed) || sprint.gateFailures > 0);
   const milestone = sprint.milestoneId === undefined ? undefined : board.milestones.get(sprint.milestoneId);
   return {
     sprintId: sprint.id,
@@ -61,8 +63,8 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
     traceId: sprint.traceId,
     traceCheckpoints: sprint.traces.map((trace) => ({ ...trace })),
     features,
-    waitingFor: terminal ? [] : waitingFor(sprint, stateName(sprint.instance.state), features, unmet, milestone, config, machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.SprintOutputsReady)),
-    unmetConditions: gateSummary(unmet),
+    waitingFor: terminal ? [] : waitingFor(sprint, stateName(sprint.instance.state), features, unmet, milestone, config, machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.SprintOutputsReady), verdictPending),
+    unmetConditions: verdictPending ? gateSummary(unmet) : [],
     approval: { status: sprint.approval, ...(sprint.approvalBy === undefined ? {} : { by: sprint.approvalBy }), ...(sprint.approvalReason === undefined ? {} : { reason: sprint.approvalReason }) },
     runningAgents: sprint.running.map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, since: execution.startedAt })),
     failedAgents: unrecoveredFailures(sprint).map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, reason: execution.reason ?? 'failed' })),
@@ -100,17 +102,18 @@ function waitingFor(
   milestone: MilestoneRecord | undefined,
   config: OrchestratorConfig,
   waitsOnOutputs: boolean,
+  waitsOnVerdict: boolean,
 ): string[] {
   const reasons: string[] = [];
   if (sprint.held.length > 0 || state === 'Paused') reasons.push('a person to resume it (kairos resume)');
-  if (sprint.approval === 'required' || sprint.approval === 'requested') reasons.push('an approval by a holder of an approval role (kairos approve)');
+  for (const execution of unrecoveredFailures(sprint)) reasons.push(`a retry of ${execution.role}: ${execution.reason ?? 'failed'} (kairos retry)`);
+  for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
+  if (sprint.approval === 'requested') reasons.push('an approval by a holder of an approval role (kairos approve)');
   if (sprint.approval === 'rejected') reasons.push(`a new plan: the approval was rejected${sprint.approvalReason === undefined ? '' : ` (${sprint.approvalReason})`}`);
   if (milestone !== undefined && !milestone.started) reasons.push(`milestone ${milestone.id} to start`);
-  for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
-  for (const execution of unrecoveredFailures(sprint)) reasons.push(`a retry of ${execution.role}: ${execution.reason ?? 'failed'} (kairos retry)`);
   if (waitsOnOutputs && features.open.length > 0) reasons.push(`features to complete: ${features.open.join(', ')}`);
   if (sprint.gateFailures > config.maxGateRetries && state === 'RetryPhase') reasons.push('a person: the retry budget is spent (ManualApproval, kairos retry or kairos abort)');
-  for (const result of unmet) reasons.push(`gate ${result.written}: ${result.reason}`);
+  if (waitsOnVerdict) for (const result of unmet) reasons.push(`gate ${result.written}: ${result.reason}`);
   return reasons;
 }
 

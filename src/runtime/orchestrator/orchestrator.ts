@@ -32,7 +32,7 @@ export interface OrchestratorOptions {
   /** Write `execution/<sprintId>/fsm-state.json` for each sprint that changed. Default true. */
   writeSprintStates?: boolean;
   /** Called after each side effect (`append`, `start`, `checkpoint`): progress, and fault injection in tests. */
-  onStep?: (step: string) => void;
+  onStep?: ((step: string) => void) | undefined;
 }
 
 /** What a run did. */
@@ -166,7 +166,11 @@ export class Orchestrator {
     if ((!fresh && !recovering) || this.startedHere.has(request.executionId)) return;
     this.startedHere.add(request.executionId);
     this.summary.executions++;
+    this.summary.appended++;
     const running = performExecution(this.deps(), request)
+      .then((appended) => {
+        this.summary.appended += appended;
+      })
       .catch((error: unknown) => {
         this.failure ??= error;
       })

@@ -32,9 +32,9 @@ export async function recordStart(deps: ExecutionDeps, request: ExecutionRequest
 /**
  * Runs a recorded execution and appends what it reported, then AgentExecutionCompleted, or
  * AgentSkillFailed with the reason. Ids derive from the executionId, so running it again after a
- * crash stores nothing twice. Never throws for what the agent does.
+ * crash stores nothing twice. Never throws for what the agent does. Resolves to the number of events it appended.
  */
-export async function performExecution(deps: ExecutionDeps, request: ExecutionRequest): Promise<void> {
+export async function performExecution(deps: ExecutionDeps, request: ExecutionRequest): Promise<number> {
   const began = deps.elapsed();
   let outcome: AgentOutcome;
   try {
@@ -59,6 +59,7 @@ export async function performExecution(deps: ExecutionDeps, request: ExecutionRe
       ? { eventId: `${request.executionId}:completed`, type: 'AgentExecutionCompleted', data: { status: 'Success', reports: appended.length, ...(outcome.artifacts === undefined ? {} : { artifacts: outcome.artifacts }) } }
       : { eventId: `${request.executionId}:failed`, type: 'AgentSkillFailed', reason: outcome.reason, data: { status: 'Failed', reason: outcome.reason } };
   await deps.store.append(agentStream(request.agentId), [stamp(deps, request, { ...ending, causationId: startedEventId(request.executionId), durationMs })]);
+  return appended.length + 1;
 }
 
 /** Appends an execution's reports, each on its own (a re-run after a crash finds some already stored). */

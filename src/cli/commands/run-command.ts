@@ -1,0 +1,85 @@
+import { Command, Option } from 'commander';
+import { recordPlan, lockWorkspace, Orchestrator, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
+import { contextOf } from '../cli-context.js';
+import { formatRunSummary } from '../orchestration/format-board.js';
+import { withSession } from '../orchestration/open-session.js';
+
+interface RunOptions {
+  until?: 'idle';
+}
+
+/**
+ * `kairos run`: records what changed in the plan, then drives every open sprint and milestone.
+ * With `--until idle` it exits once nothing more can happen without outside input; without, it
+ * keeps following the log until interrupted. Safe to kill at any moment and run again.
+ */
+export function runCommand(): Command {
+  return new Command('run')
+    .description('record plan changes, then drive every open sprint and milestone (agents, gates, triggers)')
+    .addOption(new Option('--until <when>', 'stop when nothing more can happen without outside input').choices(['idle']))
+    .action(async (options: RunOptions, command: Command) => {
+      const context = contextOf(command);
+      await withSession(context, async (session) => {
+        const lock = await lockWorkspace(context.workspace);
+        const stop = new AbortController();
+        const interrupt = (): void => stop.abort();
+        process.once('SIGINT', interrupt);
+        process.once('SIGTERM', interrupt);
+        try {
+          const plan = await recordPlan(session.store, { ...session.workspace, machines: Object.values(session.machines) }, systemClock);
+          if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
+          const orchestrator = new Orchestrator({
+            store: session.store,
+            config: session.config,
+            runner: workspaceAgentRunner(session.workspace.agents),
+            workspace: context.workspace,
+            clock: systemClock,
+            onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
+          });
+          await orchestrator.resume();
+          for (;;) {
+            const summary = await orchestrator.runUntilIdle();
+            for (const line of formatRunSummary(summary, orchestrator.board, session.config)) context.stdout(line);
+            if (options.until === 'idle' || stop.signal.aborted) break;
+            context.stdout('idle: following the log for new events (Ctrl-C to stop)');
+            if (!(await nextEvent(session.store, orchestrator.board.position + 1, stop.signal))) break;
+          }
+          orchestrator.stop();
+        } finally {
+          process.off('SIGINT', interrupt);
+          process.off('SIGTERM', interrupt);
+          await lock.release();
+        }
+      });
+    });
+}
+
+/** Waits for an event at `from` or later; false when interrupted first. */
+async function nextEvent(store: { subscribe(options: { fromPosition: number; signal: AbortSignal }): AsyncIterable<unknown> }, from: number, signal: AbortSignal): Promise<boolean> {
+  const local = new AbortController();
+  const forward = (): void => local.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  try {
+    for await (const _event of store.subscribe({ fromPosition: from, signal: local.signal })) return true;
+    return false;
+  } catch (error) {
+    if (signal.aborted) return false;
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', forward);
+    local.abort();
+  }
+}
+
+/**
+ * Fault injection for crash tests: with `KAIROS_CRASH_AFTER_STEPS=n`, the process kills itself
+ * (SIGKILL: no cleanup, like a power cut) after its n-th side effect.
+ */
+function crashAfter(setting: string | undefined): ((step: string) => void) | undefined {
+  const limit = setting === undefined ? Number.NaN : Number.parseInt(setting, 10);
+  if (!Number.isSafeInteger(limit) || limit < 1) return undefined;
+  let steps = 0;
+  return () => {
+    if (++steps >= limit) process.kill(process.pid, 'SIGKILL');
+  };
+}

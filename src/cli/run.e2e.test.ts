@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKairos, tempDir } from './testing/run-kairos.js';
+
+/**
+ * A real agent program, run by the command executor: it reads the execution context on stdin and
+ * reports, one JSON line each, what the default sprint machine waits for in the state it was
+ * activated in. `FAIL_ROLE` makes one role exit 1.
+ */
+const agentScript = `
+let input = '';
+process.stdin.on('data', (chunk) => (input += chunk)).on('end', () => {
+  const context = JSON.parse(input);
+  if (process.env.FAIL_ROLE === context.role) { console.error('simulated failure of ' + context.role); process.exit(1); }
+  const say = (type, data = {}, featureId) => console.log(JSON.stringify({ type, data, ...(featureId ? { featureId } : {}) }));
+  switch (context.role + '@' + context.currentState) {
+    case 'qa@ValidatingScope': say('SprintTestPlanReady', { sprintId: context.sprintId }); break;
+    case 'devops-engineer@ValidatingInfra': say('SprintInfraReady', { sprintId: context.sprintId }); break;
+    case 'backend-developer@Active':
+      for (const f of context.features) { say('ArtifactProduced', { path: 'src/' + f + '.ts' }, f); say('FeatureStatusChanged', { status: 'completed' }, f); }
+      break;
+    case 'qa@Verifying':
+      for (const f of context.features) { say('TestRunCompleted', { suite: f + '.feature', passed: 4, failed: 0 }, f); say('CoverageReported', { coverage: 95 }, f); }
+      break;
+  }
+});
+`;
+
+/** A workspace whose agents are all the script above: two milestones, three sprints. */
+function workspace(): string {
+  const dir = tempDir('kairos-run-');
+  mkdirSync(join(dir, 'planning'));
+  mkdirSync(join(dir, 'agents'));
+  writeFileSync(join(dir, 'agents', 'agent.mjs'), agentScript);
+  const agent = (id: string): string => `  - id: ${id}\n    roles: [${id}]\n    skills: [Work]\n    executor: { type: command, command: [node, agents/agent.mjs] }\n    timeoutMs: 30000\n`;
+  writeFileSync(join(dir, 'planning', 'agents.yaml'), `agents:\n${['qa', 'devops-engineer', 'backend-developer', 'test-generator'].map(agent).join('')}`);
+  writeFileSync(join(dir, 'planning', 'factory-governance.yaml'), 'planningMode: autonomous\n');
+  writeFileSync(
+    join(dir, 'planning', 'features.yaml'),
+    ['A', 'B', 'C'].map((id) => `- featureId: ${id}\n  title: Feature ${id}\n  priority: P1\n`).join(''),
+  );
+  writeFileSync(
+    join(dir, 'planning', 'milestones.yaml'),
+    `milestones:
+  - id: m1
+    features: [A, B]
+    gateConditions: [testsPassed, testCoverageAbove90]
+    triggers:
+      - event: MilestoneCompleted
+        next: m2
+  - id: m2
+    features: [C]
+    gateConditions: [testsPassed]
+`,
+  );
+  writeFileSync(
+    join(dir, 'planning', 'sprints.yaml'),
+    `sprints:
+  - id: sprint-1
+    milestone: m1
+    features: [A, B]
+    agents: [backend-developer, qa]
+    gates: [testsPassed]
+  - id: sprint-2
+    milestone: m2
+    features: [C]
+    agents: [backend-developer, qa]
+    gates: [testCoverageAbove90]
+`,
+  );
+  return dir;
+}
+
+/** The log's content without calendar labels, positions, versions and causation (see the orchestrator test). */
+function logContent(dir: string): string[] {
+  const result = runKairos(['events', '--json'], dir);
+  expect(result.status).toBe(0);
+  return result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const event = JSON.parse(line) as Record<string, unknown>;
+      return JSON.stringify([event['streamId'], event['eventId'], event['type'], event['data'], event['traceId']]);
+    })
+    .sort();
+}
+
+describe('kairos run, status, controls, replay', () => {
+  it('drives a workspace with command agents to the end, and replay --verify proves the read models', () => {
+    const dir = workspace();
+    const run = runKairos(['run', '--until', 'idle'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/m1\s+Completed\s+1\/1 sprint/);
+    expect(run.stdout).toMatch(/m2\s+Completed/);
+    expect(run.stdout).toMatch(/sprint-2\s+Closed/);
+    const state = JSON.parse(readFileSync(join(dir, 'execution', 'sprint-1', 'fsm-state.json'), 'utf8')) as Record<string, unknown>;
+    expect(state).toMatchObject({ sprintId: 'sprint-1', state: 'Closed', terminal: true });
+    const status = runKairos(['status', '--json'], dir);
+    const board = JSON.parse(status.stdout) as { milestones: { milestoneId: string; state: string }[] };
+    expect(board.milestones.map((m) => `${m.milestoneId}:${m.state}`)).toEqual(['m1:Completed', 'm2:Completed']);
+    const replay = runKairos(['replay', '--verify'], dir);
+    expect(replay.stderr).toBe('');
+    expect(replay.stdout).toMatch(/2 of 2 fsm-state.json file\(s\) identical/);
+    expect(replay.status).toBe(0);
+    writeFileSync(join(dir, 'execution', 'sprint-1', 'fsm-state.json'), '{}\n');
+    const tampered = runKairos(['replay', '--verify'], dir);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stderr).toMatch(/execution\/sprint-1\/fsm-state.json differs from its replay/);
+  });
+
+  it('continues after SIGKILL at any step to the same log as an uninterrupted run', () => {
+    const reference = workspace();
+    expect(runKairos(['run', '--until', 'idle'], reference).status).toBe(0);
+    const expected = logContent(reference);
+    for (const steps of [1, 2, 3, 4, 6, 9, 13, 18, 24, 31]) {
+      const dir = workspace();
+      const killed = runKairos(['run', '--until', 'idle'], dir, { KAIROS_CRASH_AFTER_STEPS: String(steps) });
+      expect(killed.status, `killed after ${steps} steps`).toBeNull();
+      const again = runKairos(['run', '--until', 'idle'], dir);
+      expect(again.status, again.stderr).toBe(0);
+      expect(logContent(dir), `killed after ${steps} steps`).toEqual(expected);
+    }
+  });
+
+  it('explains a stuck sprint, and a retry after the fix moves it on', () => {
+    const dir = workspace();
+    const run = runKairos(['run', '--until', 'idle'], dir, { FAIL_ROLE: 'devops-engineer' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/sprint-1\s+ValidatingInfra\s+waiting for a retry of devops-engineer: exited with code 1: simulated failure of devops-engineer/);
+    const status = runKairos(['status', '--sprint', 'sprint-1'], dir);
+    expect(status.stdout).toContain('in ValidatingInfra since position');
+    expect(status.stdout).toContain('- a retry of devops-engineer');
+    expect(runKairos(['retry', 'sprint-1', '--agent', 'devops-engineer', '--reason', 'pipeline fixed', '--by', 'bob'], dir).status).toBe(0);
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-1\s+Closed/);
+  });
+
+  it('pauses, refuses what the machine would not take, resumes and rewinds, each recorded with who and why', () => {
+    const dir = workspace();
+    expect(runKairos(['plan'], dir).status).toBe(0);
+    const pause = runKairos(['pause', 'sprint-2', '--by', 'alice', '--reason', 'scope review'], dir);
+    expect(pause.stdout).toMatch(/sprint-2: SprintPaused recorded at position \d+ by alice/);
+    const twice = runKairos(['pause', 'sprint-2'], dir);
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toBe('kairos: error: cannot pause sprint-2: no SprintPaused transition leaves Paused\n');
+    expect(runKairos(['resume', 'sprint-9'], dir).stderr).toBe('kairos: error: no sprint sprint-9 in the log (did you mean sprint-1?)\n');
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Paused\s+waiting for a person to resume it/);
+    expect(runKairos(['resume', 'sprint-2', '--by', 'alice'], dir).status).toBe(0);
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Closed/);
+    const events = runKairos(['events', '--json', '--stream', 'sprint-sprint-2'], dir).stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const paused = events.find((event) => event['type'] === 'SprintPaused');
+    expect(paused).toMatchObject({ reason: 'scope review', data: { requestedBy: 'alice', reason: 'scope review' } });
+    const rewind = runKairos(['rewind', 'sprint-2', '--to', 'Active'], dir);
+    expect(rewind.status).toBe(1);
+    expect(rewind.stderr).toMatch(/cannot rewind sprint-2: it is Closed, which is final/);
+  });
+
+  it('records outside signals with kairos emit, and refuses unknown types and bad JSON with exit 2', () => {
+    const dir = workspace();
+    const emitted = runKairos(['emit', 'TestRunCompleted', '--sprint', 'sprint-1', '--feature', 'A', '--data', '{"suite":"ci","passed":10,"failed":0}'], dir);
+    expect(emitted.stdout).toMatch(/TestRunCompleted recorded at position 1 in sprint-sprint-1/);
+    const unknown = runKairos(['emit', 'TestRunComplete'], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('kairos: error: unknown event type TestRunComplete (did you mean TestRunCompleted?); kairos emit records catalog events only\n');
+    const bad = runKairos(['emit', 'TestRunCompleted', '--data', '[1]'], dir);
+    expect(bad.status).toBe(2);
+  });
+});
