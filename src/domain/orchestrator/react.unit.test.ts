@@ -185,6 +185,41 @@ describe('react: gates, retries and people', () => {
   });
 });
 
+describe('react: machine versions', () => {
+  it('keeps a sprint in flight on the machine version it started with when a new version is recorded', () => {
+    const sim = new Simulation(config, (request) => (request.currentState === 'ValidatingInfra' ? [] : diligent()(request)));
+    sim.emit('planning', 'StateMachineDefined', { machine: 'sprint', version: config.sprintMachine.version, definition: config.sprintMachine.definition as never });
+    plan(sim, [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('ValidatingInfra');
+    // Version 2 skips infrastructure validation: new sprints run on it, s1 keeps its version.
+    const definition = structuredClone(config.sprintMachine.definition);
+    definition.version = 'v2';
+    const fromScope = definition.transitions.find((t) => t.on === 'SprintTestPlanReady');
+    if (fromScope !== undefined) fromScope.to = 'Ready';
+    sim.emit('planning', 'StateMachineDefined', { machine: 'sprint', version: 'v2', definition: definition as never });
+    plan(sim, [{ id: 's2', features: ['B'] }]).run();
+    expect(sim.board.sprints.get('s1')?.instance.version).toBe(config.sprintMachine.version);
+    expect(sim.board.sprints.get('s2')?.instance.version).toBe('v2');
+    expect(sim.state('sprint', 's2')).toBe('Closed');
+    expect(sim.state('sprint', 's1')).toBe('ValidatingInfra');
+    sim.emit('sprint-s1', 'SprintInfraReady', {}, { sprintId: 's1' });
+    sim.run();
+    expect(sim.state('sprint', 's1')).toBe('Closed');
+  });
+});
+
+describe('react: retry requests', () => {
+  it('runs a failed execution again under a new execution id', () => {
+    let failures = 1;
+    const sim = plan(new Simulation(config, (request) => (request.role === 'devops-engineer' && failures-- > 0 ? { failed: 'pipeline down' } : diligent()(request))), [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('ValidatingInfra');
+    sim.emit('sprint-s1', 'RetryRequested', { requestedBy: 'bob', agentId: 'devops-engineer' }, { sprintId: 's1' });
+    sim.run();
+    expect(sim.state('sprint', 's1')).toBe('Closed');
+    expect(sim.started.filter((id) => id.includes('devops-engineer'))).toEqual(['exec:s1#2:devops-engineer', expect.stringMatching(/^exec:s1#2:devops-engineer~\d+$/)]);
+  });
+});
+
 describe('react: milestones', () => {
   it('starts milestones in plan order, completes them when their sprints close and gates pass, and fires triggers', () => {
     const sim = plan(
