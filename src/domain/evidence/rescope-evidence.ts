@@ -1,5 +1,5 @@
 import type { EvidenceScope } from './evidence-scope.js';
-import { emptyEvidence, type ScopeEvidence } from './scope-evidence.js';
+import { emptyWork, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
  * The evidence of a scope whose definition changed (a sprint planned for a milestone, a feature
@@ -7,12 +7,25 @@ import { emptyEvidence, type ScopeEvidence } from './scope-evidence.js';
  * Evidence of members that left the scope is kept; the gates read only the scope's members.
  */
 export function rescopeEvidence(evidence: ScopeEvidence, scope: EvidenceScope): ScopeEvidence {
-  const fresh = emptyEvidence(scope);
+  const features = withMissing(evidence.features, scope.features, (featureId) => ({ featureId, ...emptyWork() }));
+  const sprints = withMissing<SprintEvidence>(evidence.sprints, scope.sprints, (sprintId) => ({ sprintId, standing: SprintStanding.Planned, started: false }));
+  const streams = withMissing(evidence.streams, scope.parallelStreams, (name) => ({ name, ready: false }));
   return {
     ...evidence,
-    scope: fresh.scope,
-    features: { ...fresh.features, ...evidence.features },
-    sprints: { ...fresh.sprints, ...evidence.sprints },
-    streams: { ...fresh.streams, ...evidence.streams },
+    scope: { kind: scope.kind, id: scope.id, features: [...scope.features], sprints: [...scope.sprints], parallelStreams: [...scope.parallelStreams], allowsDeferred: scope.allowsDeferred },
+    features,
+    sprints,
+    streams,
   };
+}
+
+/** `record` with an entry for each missing key (one copy, only when something is missing). */
+function withMissing<T>(record: Readonly<Record<string, T>>, keys: readonly string[], make: (key: string) => T): Record<string, T> {
+  let copy: Record<string, T> | undefined;
+  for (const key of keys) {
+    if (Object.hasOwn(record, key)) continue;
+    copy ??= { ...record };
+    Object.defineProperty(copy, key, { value: make(key), enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? (record as Record<string, T>);
 }

@@ -37,7 +37,6 @@ export interface SprintStateView extends JsonObject {
   heldEvents: string[];
   retries: { gateFailures: number; budget: number };
   checkpoints: number;
-  updatedAtPosition: number;
 }
 
 /** The state view of one sprint. */
@@ -71,7 +70,6 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
     heldEvents: sprint.held.map((event) => event.type),
     retries: { gateFailures: sprint.gateFailures, budget: config.maxGateRetries },
     checkpoints: sprint.checkpoints,
-    updatedAtPosition: sprint.updatedAt,
   };
 }
 

@@ -4,3 +4,5 @@ export * from './perform-execution.js';
 export * from './workspace-lock.js';
 export * from './write-file-atomic.js';
 export * from './workspace-orchestrator-config.js';
+export * from './sprint-state-path.js';
+export * from './sprint-state-writer.js';

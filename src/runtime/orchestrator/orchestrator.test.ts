@@ -10,7 +10,8 @@ import { openEventStore, type EventStore } from '../../store/index.js';
 import { instantAgentRunner } from '../agents/index.js';
 import type { Clock } from '../clock.js';
 import { recordPlan } from '../plan/record-plan.js';
-import { Orchestrator, sprintStatePath } from './orchestrator.js';
+import { Orchestrator } from './orchestrator.js';
+import { sprintStatePath } from './sprint-state-path.js';
 
 let config: OrchestratorConfig;
 const clock: Clock = { now: () => '2026-11-23T10:00:00.000Z' };

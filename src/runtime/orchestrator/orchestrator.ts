@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { canonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
 import {
@@ -7,7 +6,6 @@ import {
   boardSnapshot,
   emptyBoard,
   react,
-  sprintStateView,
   type AppendIntent,
   type Board,
   type ExecutionRequest,
@@ -19,7 +17,7 @@ import type { AgentRunner } from '../agents/agent-runner.js';
 import { systemClock, type Clock } from '../clock.js';
 import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
 import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { SprintStateWriter } from './sprint-state-writer.js';
 
 export interface OrchestratorOptions {
   store: EventStore;
@@ -29,7 +27,7 @@ export interface OrchestratorOptions {
   clock?: Clock;
   /** Events handled per step (their intents performed together, then the checkpoint saved). Default 1,000. */
   pageSize?: number;
-  /** Write `execution/<sprintId>/fsm-state.json` for each sprint that changed. Default true. */
+  /** Keep `execution/<sprintId>/fsm-state.json` current (see SprintStateWriter). Default true. */
   writeSprintStates?: boolean;
   /** Called after each side effect (`append`, `start`, `checkpoint`): progress, and fault injection in tests. */
   onStep?: ((step: string) => void) | undefined;
@@ -67,13 +65,17 @@ export class Orchestrator {
   private readonly abort = new AbortController();
   private readonly checkpointFile: string;
   private summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
+  /** Resolves when the next execution in flight settles (one shared promise, not a race over thousands). */
+  private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
   private failure: unknown;
+  private readonly states: SprintStateWriter | undefined;
 
   constructor(private readonly options: OrchestratorOptions) {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.pageSize = options.pageSize ?? 1000;
     this.checkpointFile = checkpointPath(options.workspace);
+    this.states = options.writeSprintStates === false ? undefined : new SprintStateWriter(options.workspace, options.config);
   }
 
   /**
@@ -108,11 +110,12 @@ export class Orchestrator {
         continue;
       }
       if (this.inflight.size > 0) {
-        await Promise.race(this.inflight.values());
+        await this.nextSettled();
         continue;
       }
       break;
     }
+    await this.states?.flushAll(this.board);
     const boardHash = hashBoard(this.board);
     const [last] = this.board.position === 0 ? [] : await this.store.readAll({ fromPosition: this.board.position, limit: 1 });
     await writeCheckpoint(this.checkpointFile, { position: this.board.position, hash: last?.hash ?? '', boardHash });
@@ -140,7 +143,10 @@ export class Orchestrator {
     this.summary.handled += events.length;
     await this.appendAll([...appends.values()]);
     await Promise.all(runs.map((request) => this.start(request, false)));
-    if (this.options.writeSprintStates !== false) await this.writeSprintStates(dirty);
+    if (this.states !== undefined) {
+      this.states.mark(dirty);
+      await this.states.flushChanged(this.board);
+    }
     const last = events.at(-1) as StoredEvent;
     await writeCheckpoint(this.checkpointFile, { position: last.position, hash: last.hash });
     this.options.onStep?.('checkpoint');
@@ -174,7 +180,12 @@ export class Orchestrator {
       .catch((error: unknown) => {
         this.failure ??= error;
       })
-      .finally(() => this.inflight.delete(request.executionId));
+      .finally(() => {
+        this.inflight.delete(request.executionId);
+        const { resolve } = this.settled;
+        this.settled = settleSignal();
+        resolve();
+      });
     this.inflight.set(request.executionId, running);
   }
 
@@ -191,26 +202,21 @@ export class Orchestrator {
     await Promise.all(starts);
   }
 
+  private nextSettled(): Promise<void> {
+    return this.settled.promise;
+  }
+
   private deps(): ExecutionDeps {
     return { store: this.store, runner: this.options.runner, clock: this.clock, workspace: this.options.workspace, signal: this.abort.signal, elapsed: () => performance.now() };
   }
-
-  private async writeSprintStates(sprintIds: ReadonlySet<string>): Promise<void> {
-    await Promise.all(
-      [...sprintIds].map(async (sprintId) => {
-        const sprint = this.board.sprints.get(sprintId);
-        if (sprint === undefined) return;
-        const view = sprintStateView(this.board, sprint, this.options.config);
-        await writeFileAtomic(sprintStatePath(this.options.workspace, sprintId), `${JSON.stringify(view, null, 2)}\n`);
-      }),
-    );
-  }
 }
 
-/** `execution/<sprintId>/fsm-state.json`; an id that is not a plain file name is percent-encoded. */
-export function sprintStatePath(workspace: string, sprintId: string): string {
-  const safe = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(sprintId) ? sprintId : encodeURIComponent(sprintId).replace(/\./g, '%2E');
-  return join(workspace, 'execution', safe, 'fsm-state.json');
+function settleSignal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 /** Folds the log into `board` up to `until` (inclusive), without performing anything. */

@@ -1,6 +1,6 @@
 import { agentStream, isEventType, sprintStream, type EventScope, type JsonObject, type ProposedEvent } from '../../domain/events/index.js';
 import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
-import { InvalidEventError, prepareAppend, type EventStore } from '../../store/index.js';
+import { EventIdConflictError, InvalidEventError, type EventStore } from '../../store/index.js';
 import type { AgentOutcome, AgentReport, AgentRunner } from '../agents/agent-runner.js';
 import type { Clock } from '../clock.js';
 
@@ -66,6 +66,7 @@ export async function performExecution(deps: ExecutionDeps, request: ExecutionRe
 async function appendReports(deps: ExecutionDeps, request: ExecutionRequest, reports: readonly AgentReport[]): Promise<void> {
   const causationId = startedEventId(request.executionId);
   const streamId = sprintStream(request.sprintId);
+  const occurredAt = deps.clock.now();
   const events = reports.map((report, index) =>
     stamp(deps, request, {
       eventId: `${request.executionId}:${index}`,
@@ -75,11 +76,17 @@ async function appendReports(deps: ExecutionDeps, request: ExecutionRequest, rep
       ...(report.featureId === undefined ? {} : { featureId: report.featureId }),
       ...(report.skillId === undefined ? {} : { skillId: report.skillId }),
       ...(report.reason === undefined ? {} : { reason: report.reason }),
-    }),
+    }, occurredAt),
   );
-  // Checked all at once first: a report the log refuses rejects the whole output, none of it half-stored.
-  if (events.length > 0) prepareAppend(streamId, events);
-  await Promise.all(events.map((event) => deps.store.append(streamId, [event])));
+  if (events.length === 0) return;
+  // One atomic append: a report the log refuses rejects the whole output, none of it half-stored;
+  // a re-run after a crash finds all of it stored (a duplicate) or none of it.
+  try {
+    await deps.store.append(streamId, events);
+  } catch (error) {
+    // A re-run of an agent that reported differently the first time: the first output stands.
+    if (!(error instanceof EventIdConflictError)) throw error;
+  }
 }
 
 /** Why a report cannot be appended, if it cannot. */
@@ -98,6 +105,7 @@ function stamp(
   deps: ExecutionDeps,
   request: ExecutionRequest,
   event: EventScope & { eventId: string; type: string; causationId: string; data: JsonObject },
+  occurredAt: string = deps.clock.now(),
 ): ProposedEvent {
   const scope: EventScope = { sprintId: request.sprintId, agentId: request.agentId, executionId: request.executionId };
   if (request.milestoneId !== undefined) scope.milestoneId = request.milestoneId;
@@ -106,7 +114,7 @@ function stamp(
     ...scope,
     ...event,
     type: event.type as ProposedEvent['type'],
-    occurredAt: deps.clock.now(),
+    occurredAt,
     traceId: request.traceId,
     correlationId: request.correlationId,
   };

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import { sprintStateView, type Board, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { sprintStatePath } from './sprint-state-path.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/**
+ * Keeps `execution/<sprintId>/fsm-state.json` current: sprints that changed are written at most
+ * every `intervalMs` while the orchestrator is busy, only when their content changed, and all of
+ * them once it goes idle (so the files always match the board at the checkpoint).
+ */
+export class SprintStateWriter {
+  private readonly written = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private lastFlush = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly workspace: string,
+    private readonly config: OrchestratorConfig,
+    private readonly intervalMs = 250,
+  ) {}
+
+  /** Notes sprints that changed. */
+  mark(sprintIds: Iterable<string>): void {
+    for (const sprintId of sprintIds) this.dirty.add(sprintId);
+  }
+
+  /** Writes the changed sprints, unless the last write was less than `intervalMs` ago. */
+  async flushChanged(board: Board): Promise<void> {
+    if (performance.now() - this.lastFlush < this.intervalMs) return;
+    const sprintIds = [...this.dirty];
+    this.dirty.clear();
+    await this.write(board, sprintIds);
+  }
+
+  /** Writes every sprint whose file is not known to be current. */
+  async flushAll(board: Board): Promise<void> {
+    this.dirty.clear();
+    await this.write(board, board.sprints.keys());
+  }
+
+  private async write(board: Board, sprintIds: Iterable<string>): Promise<void> {
+    this.lastFlush = performance.now();
+    const writes: Promise<void>[] = [];
+    for (const sprintId of sprintIds) {
+      const sprint = board.sprints.get(sprintId);
+      if (sprint === undefined) continue;
+      const content = `${JSON.stringify(sprintStateView(board, sprint, this.config), null, 2)}\n`;
+      if (this.written.get(sprintId) === content) continue;
+      this.written.set(sprintId, content);
+      writes.push(writeFileAtomic(sprintStatePath(this.workspace, sprintId), content));
+    }
+    await Promise.all(writes);
+  }
+}
