@@ -4,9 +4,10 @@ import { sprintStatePath } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
- * Keeps `execution/<sprintId>/fsm-state.json` current: sprints that changed are written at most
- * every `intervalMs` while the orchestrator is busy, only when their content changed, and all of
- * them once it goes idle (so the files always match the board at the checkpoint).
+ * Keeps `execution/<sprintId>/fsm-state.json` current: while the orchestrator is busy, sprints
+ * that changed are written at most every `intervalMs`, at most `maxPerFlush` at a time (the
+ * longest-waiting first), and only when their content changed; once it goes idle, all of them (so
+ * the files always match the board at the checkpoint).
  */
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
@@ -16,7 +17,8 @@ export class SprintStateWriter {
   constructor(
     private readonly workspace: string,
     private readonly config: OrchestratorConfig,
-    private readonly intervalMs = 250,
+    private readonly intervalMs = 500,
+    private readonly maxPerFlush = 256,
   ) {}
 
   /** Notes sprints that changed. */
@@ -27,8 +29,12 @@ export class SprintStateWriter {
   /** Writes the changed sprints, unless the last write was less than `intervalMs` ago. */
   async flushChanged(board: Board): Promise<void> {
     if (performance.now() - this.lastFlush < this.intervalMs) return;
-    const sprintIds = [...this.dirty];
-    this.dirty.clear();
+    const sprintIds: string[] = [];
+    for (const sprintId of this.dirty) {
+      if (sprintIds.length === this.maxPerFlush) break;
+      sprintIds.push(sprintId);
+    }
+    for (const sprintId of sprintIds) this.dirty.delete(sprintId);
     await this.write(board, sprintIds);
   }
 
