@@ -8,6 +8,7 @@ type Scenario = () => Promise<BenchFigure[]>;
 const scenarios: Record<string, Scenario> = {
   store: async () => (await import('./store.js')).runStoreBench(),
   fsm: async () => (await import('./fsm.js')).runFsmBench(),
+  orchestrator: async () => (await import('./orchestrator.js')).runOrchestratorBench(),
 };
 
 async function main(): Promise<void> {
