@@ -1,4 +1,5 @@
 import type { EvidenceScope } from './evidence-scope.js';
+import { copyRecord } from './read-json.js';
 import { emptyWork, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
@@ -24,7 +25,7 @@ function withMissing<T>(record: Readonly<Record<string, T>>, keys: readonly stri
   let copy: Record<string, T> | undefined;
   for (const key of keys) {
     if (Object.hasOwn(record, key)) continue;
-    copy ??= { ...record };
+    copy ??= copyRecord(record);
     Object.defineProperty(copy, key, { value: make(key), enumerable: true, writable: true, configurable: true });
   }
   return copy ?? (record as Record<string, T>);

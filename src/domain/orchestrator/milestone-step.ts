@@ -51,13 +51,16 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
   draft.milestones.set(milestoneId, record);
 }
 
-/** A sprint planned for a milestone joins its scope. */
+/** A sprint planned for a milestone joins its scope (its id and its features, added to what is there). */
 export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId: string): void {
   const milestone = draft.milestone(milestoneId);
   if (milestone === undefined) return;
   const sprints = milestone.sprints.includes(sprintId) ? milestone.sprints : [...milestone.sprints, sprintId];
-  const scope = milestoneEvidenceScope(scopeOf(milestone), sprints.map((id) => sprintOf(draft, id, milestone.id)));
-  draft.milestones.set(milestoneId, { ...milestone, sprints, evidence: rescopeEvidence(milestone.evidence, scope) });
+  const scope = milestone.evidence.scope;
+  const features = new Set(scope.features);
+  for (const featureId of draft.sprint(sprintId)?.features ?? []) features.add(featureId);
+  const next = { ...scope, sprints: scope.sprints.includes(sprintId) ? scope.sprints : [...scope.sprints, sprintId], features: [...features] };
+  draft.milestones.set(milestoneId, { ...milestone, sprints, evidence: rescopeEvidence(milestone.evidence, next) });
 }
 
 function scopeOf(milestone: MilestoneRecord): { id: string; requiredFeatures: string[]; parallelStreams: string[]; allowsDeferred: boolean } {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { canonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
+import { inBatch } from '../../domain/evidence/index.js';
 import {
   applyReaction,
   boardSnapshot,
@@ -131,15 +132,20 @@ export class Orchestrator {
     const appends = new Map<string, AppendIntent>();
     const runs: ExecutionRequest[] = [];
     const dirty = new Set<string>();
-    for (const event of events) {
-      const reaction = react(this.board, event, this.options.config);
-      applyReaction(this.board, reaction);
-      for (const sprintId of reaction.sprints.keys()) dirty.add(sprintId);
-      for (const intent of reaction.intents) {
-        if (intent.kind === 'append') appends.set(intent.event.eventId, intent);
-        else runs.push(intent.execution);
+    // One evidence batch per page: a record copied while folding the page is updated in place for
+    // the rest of it (the board is the only holder of the replaced values, and intents never
+    // reference evidence records), so a milestone's records cost one copy per page, not per event.
+    inBatch(() => {
+      for (const event of events) {
+        const reaction = react(this.board, event, this.options.config);
+        applyReaction(this.board, reaction);
+        for (const sprintId of reaction.sprints.keys()) dirty.add(sprintId);
+        for (const intent of reaction.intents) {
+          if (intent.kind === 'append') appends.set(intent.event.eventId, intent);
+          else runs.push(intent.execution);
+        }
       }
-    }
+    });
     this.summary.handled += events.length;
     await this.appendAll([...appends.values()]);
     await Promise.all(runs.map((request) => this.start(request, false)));
@@ -224,7 +230,9 @@ export async function foldLog(store: EventStore, board: Board, config: Orchestra
   while (board.position < until) {
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
     if (events.length === 0) break;
-    for (const event of events) applyReaction(board, react(board, event, config));
+    inBatch(() => {
+      for (const event of events) applyReaction(board, react(board, event, config));
+    });
   }
   return board;
 }
