@@ -63,10 +63,6 @@ export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId
   draft.milestones.set(milestoneId, { ...milestone, sprints, evidence: rescopeEvidence(milestone.evidence, next) });
 }
 
-function scopeOf(milestone: MilestoneRecord): { id: string; requiredFeatures: string[]; parallelStreams: string[]; allowsDeferred: boolean } {
-  return { id: milestone.id, requiredFeatures: [...milestone.requiredFeatures], parallelStreams: [...milestone.parallelStreams], allowsDeferred: milestone.allowsDeferred };
-}
-
 function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {
   return { id: sprintId, milestone: milestoneId, features: [...(draft.sprint(sprintId)?.features ?? [])] };
 }
