@@ -1,5 +1,5 @@
 import type { EvidenceScope } from './evidence-scope.js';
-import { copyRecord } from './read-json.js';
+import { withEntry } from './read-json.js';
 import { emptyWork, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
@@ -25,8 +25,9 @@ function withMissing<T>(record: Readonly<Record<string, T>>, keys: readonly stri
   let copy: Record<string, T> | undefined;
   for (const key of keys) {
     if (Object.hasOwn(record, key)) continue;
-    copy ??= copyRecord(record);
-    Object.defineProperty(copy, key, { value: make(key), enumerable: true, writable: true, configurable: true });
+    // Inside a batch the record is copied once and then set in place; outside, each missing key
+    // copies (they are few: the features of one sprint joining a milestone).
+    copy = withEntry(copy ?? record, key, make(key));
   }
   return copy ?? (record as Record<string, T>);
 }

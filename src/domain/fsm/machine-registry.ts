@@ -37,10 +37,18 @@ function registryOf(
   versions: ReadonlyMap<string, readonly string[]>,
   current: ReadonlyMap<string, CompiledMachine>,
 ): MachineRegistry {
+  // Instances nearly always run the latest version of their machine: remember the last found per id.
+  const lastFound = new Map<string, CompiledMachine>();
   return {
     get: (id, version) => byKey.get(keyOf(id, version)),
     current: (id) => current.get(id),
-    forInstance: (instance) => byKey.get(keyOf(instance.machine, instance.version)),
+    forInstance: (instance) => {
+      const last = lastFound.get(instance.machine);
+      if (last !== undefined && last.version === instance.version) return last;
+      const found = byKey.get(keyOf(instance.machine, instance.version));
+      if (found !== undefined) lastFound.set(instance.machine, found);
+      return found;
+    },
     versions: (id) => versions.get(id) ?? [],
     with: (machine) => {
       const key = keyOf(machine.id, machine.version);

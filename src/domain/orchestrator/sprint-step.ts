@@ -156,9 +156,16 @@ function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: Spri
   return next;
 }
 
-/** A sprint holds events while in a state it can only leave by being resumed. */
+const holdingStates = new WeakMap<CompiledMachine, ReadonlySet<number>>();
+
+/** A sprint holds events while in a state it leaves by being resumed (Paused). */
 function isHeldBy(machine: CompiledMachine, record: SprintRecord): boolean {
-  return machine.transitions.some((t) => t.on === EventType.SprintResumed && t.from.includes(record.instance.state));
+  let states = holdingStates.get(machine);
+  if (states === undefined) {
+    states = new Set(machine.transitions.filter((t) => t.on === EventType.SprintResumed).flatMap((t) => t.from));
+    holdingStates.set(machine, states);
+  }
+  return states.has(record.instance.state);
 }
 
 /** The sprint after a taken transition: new instance and trace, emitted events, started agents. */
