@@ -35,8 +35,18 @@ export interface ResolvedEvent {
   reason?: string;
 }
 
-/** Reads the anchors of `event` (envelope, then `data`, then stream name). */
+/** The last event read and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
+let lastRead: { event: EvidenceEvent; data: JsonRecord; anchors: EventAnchors } | undefined;
+
+/** Reads the anchors of `event` (envelope, then `data`, then stream name). Events are never changed, so the last answer is reused. */
 export function readAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
+  if (lastRead !== undefined && lastRead.event === event && lastRead.data === data) return { ...lastRead.anchors };
+  const anchors = readFreshAnchors(event, data);
+  lastRead = { event, data, anchors: { ...anchors } };
+  return anchors;
+}
+
+function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
   const envelope = event as unknown as JsonRecord;
   const stream = firstString(envelope, ['streamId']);
   const fromStream = (prefix: string): string | undefined =>

@@ -66,7 +66,7 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
     unmetConditions: verdictPending ? gateSummary(unmet) : [],
     approval: { status: sprint.approval, ...(sprint.approvalBy === undefined ? {} : { by: sprint.approvalBy }), ...(sprint.approvalReason === undefined ? {} : { reason: sprint.approvalReason }) },
     runningAgents: sprint.running.map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, since: execution.startedAt })),
-    failedAgents: unrecoveredFailures(sprint).map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, reason: execution.reason ?? 'failed' })),
+    failedAgents: unrecoveredFailures(sprint, stateName(sprint.instance.state)).map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, reason: execution.reason ?? 'failed' })),
     heldEvents: sprint.held.map((event) => event.type),
     retries: { gateFailures: sprint.gateFailures, budget: config.maxGateRetries },
     checkpoints: sprint.checkpoints,
@@ -104,7 +104,7 @@ function waitingFor(
 ): string[] {
   const reasons: string[] = [];
   if (sprint.held.length > 0 || state === 'Paused') reasons.push('a person to resume it (kairos resume)');
-  for (const execution of unrecoveredFailures(sprint)) reasons.push(`a retry of ${execution.role}: ${execution.reason ?? 'failed'} (kairos retry)`);
+  for (const execution of unrecoveredFailures(sprint, state)) reasons.push(`a retry of ${execution.role}: ${execution.reason ?? 'failed'} (kairos retry)`);
   for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
   if (sprint.approval === 'requested') reasons.push('an approval by a holder of an approval role (kairos approve)');
   if (sprint.approval === 'rejected') reasons.push(`a new plan: the approval was rejected${sprint.approvalReason === undefined ? '' : ` (${sprint.approvalReason})`}`);
@@ -115,9 +115,12 @@ function waitingFor(
   return reasons;
 }
 
-/** Failed executions of roles that have not run successfully since and are not running again. */
-function unrecoveredFailures(sprint: SprintRecord): ExecutionRecord[] {
+/**
+ * Failed executions of the current state whose role has not run successfully since and is not
+ * running again (a failure in a state the sprint has left no longer holds it up).
+ */
+function unrecoveredFailures(sprint: SprintRecord, state: string): ExecutionRecord[] {
   const last = new Map<string, ExecutionRecord>();
-  for (const execution of sprint.ended) last.set(execution.role, execution);
+  for (const execution of sprint.ended) if (execution.state === state) last.set(execution.role, execution);
   return [...last.values()].filter((execution) => execution.status === 'failed' && !sprint.running.some((running) => running.role === execution.role));
 }

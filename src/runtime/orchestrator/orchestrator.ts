@@ -65,6 +65,7 @@ export class Orchestrator {
   private readonly startedHere = new Set<string>();
   private readonly abort = new AbortController();
   private readonly checkpointFile: string;
+  /** What the current (or last) `runUntilIdle` did. */
   private summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
   /** Resolves when the next execution in flight settles (one shared promise, not a race over thousands). */
   private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
@@ -97,6 +98,7 @@ export class Orchestrator {
    * again (their output ids are derived, so nothing is stored twice).
    */
   async runUntilIdle(): Promise<RunSummary> {
+    this.summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
     let recovered = false;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
