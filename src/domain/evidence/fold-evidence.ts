@@ -6,7 +6,7 @@ import { foldSecurityAudit, foldSecurityPublished, foldSecurityViolation } from 
 import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
-import { firstString, inBatch, isRecord, own } from './read-json.js';
+import { firstString, inBatch, isBatchOwned, isRecord, own, ownedByBatch } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -90,5 +90,10 @@ function ignore(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {
 }
 
 function advance(evidence: ScopeEvidence, position: number): ScopeEvidence {
-  return position > evidence.lastPosition ? { ...evidence, lastPosition: position } : evidence;
+  if (position <= evidence.lastPosition) return evidence;
+  if (isBatchOwned(evidence)) {
+    evidence.lastPosition = position;
+    return evidence;
+  }
+  return ownedByBatch({ ...evidence, lastPosition: position });
 }

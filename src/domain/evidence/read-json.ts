@@ -50,6 +50,17 @@ export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<strin
   return copy;
 }
 
+/** Is `value` a copy made in the running batch (so it may be updated in place)? */
+export function isBatchOwned(value: object): boolean {
+  return batchOwned !== undefined && batchOwned.has(value);
+}
+
+/** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
+export function ownedByBatch<T extends object>(value: T): T {
+  batchOwned?.add(value);
+  return value;
+}
+
 /** Sets an own member, even for keys such as `__proto__`. */
 function setEntry<T>(record: Record<string, T>, key: string, value: T): void {
   if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });

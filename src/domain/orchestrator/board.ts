@@ -84,8 +84,6 @@ export interface SprintRecord {
   /** The latest gate evaluation of the sprint, with the position it was made at. */
   lastGates?: readonly GateResult[];
   lastGatesAt?: number;
-  /** Position of the last event that changed this record. */
-  updatedAt: number;
 }
 
 /** A milestone's `triggers` item as recorded in its plan. */
@@ -118,7 +116,6 @@ export interface MilestoneRecord {
   enteredAtTime: string;
   lastGates?: readonly GateResult[];
   lastGatesAt?: number;
-  updatedAt: number;
 }
 
 /**

@@ -40,9 +40,8 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
         requiredFeatures: planned.requiredFeatures,
         parallelStreams: planned.parallelStreams,
         allowsDeferred: planned.allowsDeferred,
-        updatedAt: event.position,
       }
-    : { ...existing, gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope), updatedAt: event.position };
+    : { ...existing, gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope) };
   if (planned.name === undefined) delete record.name;
   else record.name = planned.name;
   if (planned.versionTag === undefined) delete record.versionTag;
@@ -72,13 +71,14 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
   const before = draft.milestone(milestoneId);
   if (before === undefined) return;
   const event = draft.event;
-  let record: MilestoneRecord = { ...before, evidence: foldEvidence(before.evidence, event) };
-  if (record.evidence !== before.evidence) record.updatedAt = event.position;
+  const evidence = foldEvidence(before.evidence, event);
+  let record: MilestoneRecord = evidence === before.evidence ? before : { ...before, evidence };
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
-  if (event.type === EventType.MilestoneStarted && !record.started) record = { ...record, started: true, updatedAt: event.position };
+  if (event.type === EventType.MilestoneStarted && !record.started) record = { ...record, started: true };
   fireTriggers(draft, record);
-  if (record !== before) draft.milestones.set(milestoneId, record);
+  // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
+  draft.milestones.set(milestoneId, record);
 }
 
 /**
@@ -134,7 +134,6 @@ function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneR
     instance: result.instance,
     enteredAtTime: event.occurredAt,
     lastTransition: { from: result.from, to: result.to, on: type, eventId: event.eventId, position: event.position, occurredAt: event.occurredAt },
-    updatedAt: event.position,
   };
   for (const emitted of result.emit) emitFromMilestone(draft, next, emitted);
   return next;

@@ -58,7 +58,6 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
       gateFailures: 0,
       checkpoints: 0,
       decided: [],
-      updatedAt: event.position,
     };
   } else {
     const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
@@ -77,7 +76,8 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   const before = draft.sprint(sprintId);
   if (before === undefined) return;
   const event = draft.event;
-  let record: SprintRecord = { ...before, evidence: foldEvidence(before.evidence, event), updatedAt: event.position };
+  const evidence = foldEvidence(before.evidence, event);
+  let record: SprintRecord = evidence === before.evidence ? before : { ...before, evidence };
   record = bookkeep(record, event, data);
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
