@@ -149,8 +149,8 @@ export class Orchestrator {
       }
     });
     this.summary.handled += events.length;
-    await this.appendAll([...appends.values()]);
-    await Promise.all(runs.map((request) => this.start(request, false)));
+    // Decisions and execution starts go out together: the store writes them in one transaction.
+    await Promise.all([this.appendAll([...appends.values()]), ...runs.map((request) => this.start(request, false))]);
     if (this.states !== undefined) {
       this.states.mark(dirty);
       await this.states.flushChanged(this.board);
