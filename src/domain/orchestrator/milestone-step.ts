@@ -86,23 +86,25 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
  * `allSprintsClosed`; in a state waiting on a gate verdict, its gates decide `gatesPassed` or
  * `gatesFailed`; a blocked milestone whose failing gates changed gets `evidenceChanged`.
  */
-export function decideMilestone(draft: ReactionDraft, milestoneId: string): void {
+export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprintHint?: string): void {
   const before = draft.milestone(milestoneId);
   if (before === undefined) return;
   const machine = draft.machineOf(before.instance);
   if (machine === undefined) return;
   let record = before;
   for (let step = 0; step < machine.states.length && !isTerminal(machine, record.instance); step++) {
-    const signal = nextSignal(draft, machine, record);
+    const signal = nextSignal(draft, machine, record, sprintHint);
     if (signal === undefined) break;
     record = move(draft, machine, signal.record, signal.name);
   }
   if (record !== before) draft.milestones.set(milestoneId, record);
 }
 
-function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord): { name: string; record: MilestoneRecord } | undefined {
+function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, sprintHint: string | undefined): { name: string; record: MilestoneRecord } | undefined {
   const state = record.instance.state;
-  if (waitsOn(machine, state, FsmSignal.AllSprintsClosed) && record.sprints.length > 0 && record.sprints.every((id) => isClosed(draft, id))) {
+  // The sprint the event is about is checked first: while it is open, the rest need not be.
+  const hintOpen = sprintHint !== undefined && draft.sprint(sprintHint)?.milestoneId === record.id && !isClosed(draft, sprintHint);
+  if (!hintOpen && waitsOn(machine, state, FsmSignal.AllSprintsClosed) && record.sprints.length > 0 && record.sprints.every((id) => isClosed(draft, id))) {
     return { name: FsmSignal.AllSprintsClosed, record };
   }
   const verdict = waitsOn(machine, state, FsmSignal.GatesPassed) || waitsOn(machine, state, FsmSignal.GatesFailed);

@@ -11,6 +11,11 @@ import { ReactionDraft, type Reaction } from './reaction.js';
 import { decideSprint } from './sprint-decisions.js';
 import { planSprint, stepSprint } from './sprint-step.js';
 
+export interface ReactOptions {
+  /** Build the intents (default true); a replay that only folds the log passes false. The board changes the same either way. */
+  intents?: boolean;
+}
+
 /**
  * The orchestrator's pure core: what one event changes on the board and what must happen next
  * (events to append, agents to run). Deterministic: the same board and event always give the same
@@ -21,8 +26,8 @@ import { planSprint, stepSprint } from './sprint-step.js';
  * const reaction = react(board, event, config);
  * applyReaction(board, reaction); // then perform reaction.intents
  */
-export function react(board: Board, event: StoredEvent, config: OrchestratorConfig): Reaction {
-  const draft = new ReactionDraft(board, event, config);
+export function react(board: Board, event: StoredEvent, config: OrchestratorConfig, options: ReactOptions = {}): Reaction {
+  const draft = new ReactionDraft(board, event, config, options.intents ?? true);
   const data: JsonRecord = isRecord(event.data) ? event.data : {};
   const anchors = readAnchors(event, data);
   if (event.type === EventType.StateMachineDefined) recordMachine(draft, data);
@@ -43,7 +48,7 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
   // start the next one, which can let that milestone's sprints start.
   if (sprintId !== undefined) decideSprint(draft, sprintId);
   const settled = new Set<string>();
-  for (const id of milestoneId === undefined ? [] : [milestoneId]) decideSettling(draft, id, settled);
+  for (const id of milestoneId === undefined ? [] : [milestoneId]) decideSettling(draft, id, settled, sprintId);
   if (event.type === EventType.MilestonePlanCreated || settled.size > 0) startMilestones(draft);
   if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
     for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);
@@ -52,9 +57,9 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
 }
 
 /** Decides a milestone and notes whether it reached a terminal state in this reaction. */
-function decideSettling(draft: ReactionDraft, milestoneId: string, settled: Set<string>): void {
+function decideSettling(draft: ReactionDraft, milestoneId: string, settled: Set<string>, sprintId: string | undefined): void {
   const before = draft.milestone(milestoneId);
-  decideMilestone(draft, milestoneId);
+  decideMilestone(draft, milestoneId, sprintId);
   const after = draft.milestone(milestoneId);
   if (before === undefined || after === undefined || after === before) return;
   const machine = draft.machineOf(after.instance);

@@ -49,6 +49,8 @@ export class ReactionDraft {
     readonly board: Board,
     readonly event: StoredEvent,
     readonly config: OrchestratorConfig,
+    /** False when the caller only folds (a replay): intents are then not built. */
+    readonly wantsIntents = true,
   ) {
     this.machines = board.machines;
   }
@@ -94,6 +96,7 @@ export class ReactionDraft {
 
   /** Appends an event, caused by the event being handled. */
   append(draft: AppendDraft): void {
+    if (!this.wantsIntents) return;
     this.intents.push({
       kind: 'append',
       streamId: draft.streamId,
@@ -117,7 +120,10 @@ export class ReactionDraft {
 
 /** The config's machine for an instance, when the instance runs its version. */
 export function machineFromConfig(config: OrchestratorConfig, instance: MachineInstance): CompiledMachine | undefined {
-  return [config.sprintMachine, config.milestoneMachine].find((machine) => machine.id === instance.machine && machine.version === instance.version);
+  const { sprintMachine, milestoneMachine } = config;
+  if (sprintMachine.id === instance.machine && sprintMachine.version === instance.version) return sprintMachine;
+  if (milestoneMachine.id === instance.machine && milestoneMachine.version === instance.version) return milestoneMachine;
+  return undefined;
 }
 
 /** Applies a reaction to the board: the one place the board changes. */

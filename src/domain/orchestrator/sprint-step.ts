@@ -257,6 +257,7 @@ export function activate(
     }
     execution.agentId = agent.id;
     running.push(execution);
+    if (!draft.wantsIntents) continue;
     draft.intents.push({
       kind: 'run',
       execution: {

@@ -233,7 +233,7 @@ export async function foldLog(store: EventStore, board: Board, config: Orchestra
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
     if (events.length === 0) break;
     inBatch(() => {
-      for (const event of events) applyReaction(board, react(board, event, config));
+      for (const event of events) applyReaction(board, react(board, event, config, { intents: false }));
     });
   }
   return board;
