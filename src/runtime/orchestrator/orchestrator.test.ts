@@ -7,7 +7,7 @@ import { compileMachine } from '../../domain/fsm/index.js';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
 import { defaultRetryPolicy, type Agent, type Milestone, type Sprint } from '../../domain/planning/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
-import { instantAgentRunner } from '../agents/index.js';
+import { instantAgentRunner, instantOutcome, type AgentRunner } from '../agents/index.js';
 import type { Clock } from '../clock.js';
 import { recordPlan } from '../plan/record-plan.js';
 import { Orchestrator } from './orchestrator.js';
@@ -119,4 +119,19 @@ describe('Orchestrator on SQLite', () => {
       expect(await content(store), `crash at step ${crashAt}`).toEqual(expected);
     }
   });
+
+  it('rejects the whole output of an agent that reports what the log cannot take, and records why', async () => {
+    const { workspace, store } = await plannedWorkspace();
+    const runner: AgentRunner = {
+      run: (request) => Promise.resolve(request.role === 'qa' ? { status: 'completed', reports: [{ type: 'SprintTestPlanReady', data: {} }, { type: 'TestsAllGreen', data: {} }] } : instantOutcome(request)),
+    };
+    const orchestrator = new Orchestrator({ store, config, runner, workspace, clock });
+    await orchestrator.runUntilIdle();
+    const events = await store.readAll({ limit: 10_000 });
+    expect(events.filter((event) => event.type === 'SprintTestPlanReady')).toEqual([]);
+    const failure = events.find((event) => event.type === 'AgentSkillFailed');
+    expect(failure?.reason).toBe('the agent reported an unknown event type "TestsAllGreen" (report 2)');
+    expect(orchestrator.board.sprints.get('s1')?.ended.at(-1)).toMatchObject({ role: 'qa', status: 'failed' });
+  });
 });
+

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
+import { parseReports, runCommandAgent } from './command-agent.js';
+
+const request: ExecutionRequest = {
+  executionId: 'exec:sprint-1#1:qa',
+  agentId: 'qa',
+  role: 'qa',
+  sprintId: 'sprint-1',
+  milestoneId: 'mvp-core',
+  currentState: 'ValidatingScope',
+  traceId: 'trace-abc123',
+  correlationId: 'c',
+  causationId: 'x',
+  features: ['BookingFlow'],
+  allowedSkills: ['ValidateCoverage'],
+};
+
+/** Runs `script` (JavaScript) as a command agent in a fresh workspace. */
+function run(script: string, timeoutMs?: number): ReturnType<typeof runCommandAgent> {
+  const workspace = mkdtempSync(join(tmpdir(), 'kairos-agent-'));
+  writeFileSync(join(workspace, 'agent.mjs'), script);
+  return runCommandAgent({ type: 'command', command: [process.execPath, 'agent.mjs'], env: {} }, request, { workspace, signal: new AbortController().signal }, timeoutMs);
+}
+
+describe('command agents (real processes)', () => {
+  it('gets the execution context on stdin and in KAIROS_* variables, and reports JSON lines', async () => {
+    const outcome = await run(`
+      let input = '';
+      process.stdin.on('data', (c) => (input += c)).on('end', () => {
+        const context = JSON.parse(input);
+        console.log(JSON.stringify({ type: 'SprintTestPlanReady', data: { sprintId: context.sprintId, trace: process.env.KAIROS_TRACE_ID, state: process.env.KAIROS_CURRENT_STATE, features: process.env.KAIROS_FEATURES } }));
+      });`);
+    expect(outcome).toEqual({ status: 'completed', reports: [{ type: 'SprintTestPlanReady', data: { sprintId: 'sprint-1', trace: 'trace-abc123', state: 'ValidatingScope', features: 'BookingFlow' } }] });
+  });
+
+  it('fails with the reason on garbage output, a crash or a hang, and kills what hangs', async () => {
+    expect(await run(`console.log('hello'); console.log('{"type":')`)).toEqual({ status: 'failed', reason: 'stdout line 1 is not JSON: hello' });
+    const crashed = await run(`console.error('boom: no database'); process.exit(3);`);
+    expect(crashed).toMatchObject({ status: 'failed', reason: 'exited with code 3: boom: no database' });
+    const hung = await run(`setInterval(() => {}, 1000);`, 300);
+    expect(hung).toEqual({ status: 'failed', reason: 'timed out after 300 ms' });
+  });
+
+  it('parses reports strictly', () => {
+    expect(parseReports('{"type":"X","featureId":"F","data":{"a":1}}\n\n')).toEqual([{ type: 'X', featureId: 'F', data: { a: 1 } }]);
+    expect(parseReports('{"event":"SprintClosed"}')).toEqual([{ type: 'SprintClosed' }]);
+    expect(parseReports('[1]')).toBe('stdout line 1 is not a JSON object');
+    expect(parseReports('{"data":{}}')).toBe('stdout line 1 has no "type" (the event type to report)');
+    expect(parseReports('{"type":"X","data":[1]}')).toBe('stdout line 1: "data" must be a JSON object');
+  });
+});
