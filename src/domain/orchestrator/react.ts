@@ -9,7 +9,8 @@ import { attachSprint, decideMilestone, planMilestone, startMilestones, stepMile
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { ReactionDraft, type Reaction } from './reaction.js';
 import { decideSprint } from './sprint-decisions.js';
-import { planSprint, stepSprint } from './sprint-step.js';
+import { planSprint } from './sprint-plan.js';
+import { stepSprint } from './sprint-step.js';
 
 export interface ReactOptions {
   /** Build the intents (default true); a replay that only folds the log passes false. The board changes the same either way. */

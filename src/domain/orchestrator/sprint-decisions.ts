@@ -9,7 +9,7 @@ import type { SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
-import { sprintScope } from './sprint-step.js';
+import { sprintScope } from './sprint-activation.js';
 
 /** Does the instance's current state have a transition on `type`? */
 export function waitsOn(machine: CompiledMachine, state: number, type: string): boolean {

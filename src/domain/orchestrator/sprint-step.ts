@@ -1,23 +1,17 @@
 import type { JsonObject, StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
 import { firstString, type JsonRecord } from '../evidence/read-json.js';
-import { rescopeEvidence } from '../evidence/rescope-evidence.js';
-import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
-import { createInstance } from '../fsm/machine-instance.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
-import { isSameRole } from '../planning/role-key.js';
 import type { ExecutionRecord, HeldEvent, SprintRecord } from './board.js';
-import { derivedEventId, derivedExecutionId } from './derived-id.js';
+import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
-import { plannedSprint } from './planned-definitions.js';
 import type { ReactionDraft } from './reaction.js';
+import { activate, enteringRoles, maxEndedKept, retry, sprintScope } from './sprint-activation.js';
 
-const maxEndedKept = 20;
 const maxHeldKept = 100;
 
 /** Controls: they act on a paused sprint, or make no sense to hold for later. */
@@ -25,51 +19,6 @@ const notHeld: ReadonlySet<string> = new Set([EventType.SprintResumed, EventType
 
 /** Events that send a sprint back to work: each spends one of its retries. */
 const setbacks: ReadonlySet<string> = new Set([EventType.GateFailed, EventType.SecurityPolicyViolation]);
-
-/** SprintPlanned: a new sprint on the current machine, or a changed definition of a known one. */
-export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRecord): void {
-  const event = draft.event;
-  const planned = plannedSprint(data, event);
-  const scope = sprintEvidenceScope({ id: sprintId, features: planned.features });
-  const existing = draft.sprint(sprintId);
-  const approval = planned.approvalRequired || (planned.proposed && draft.config.planningMode === 'assisted') ? 'required' : 'not-required';
-  const definition = {
-    features: planned.features,
-    agents: planned.agents,
-    gates: planned.gates,
-    concurrencyPolicy: planned.concurrencyPolicy,
-  };
-  let record: SprintRecord;
-  if (existing === undefined) {
-    const machine = draft.machines.current('sprint') ?? draft.config.sprintMachine;
-    record = {
-      id: sprintId,
-      ...definition,
-      approval,
-      instance: createInstance(machine, event.position),
-      traceId: event.traceId,
-      correlationId: event.correlationId,
-      traces: [{ traceId: event.traceId, position: event.position, reason: 'planned' }],
-      enteredAtTime: event.occurredAt,
-      evidence: emptyEvidence(scope),
-      running: [],
-      ended: [],
-      held: [],
-      gateFailures: 0,
-      checkpoints: 0,
-      decided: [],
-    };
-  } else {
-    const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
-    record = { ...existing, ...definition, approval: keepApproval ? existing.approval : approval, evidence: rescopeEvidence(existing.evidence, scope) };
-  }
-  if (planned.milestoneId === undefined) delete record.milestoneId;
-  else record.milestoneId = planned.milestoneId;
-  if (planned.moduleId === undefined) delete record.moduleId;
-  else record.moduleId = planned.moduleId;
-  for (const featureId of planned.features) draft.featureSprints.set(featureId, sprintId);
-  draft.sprints.set(sprintId, record);
-}
 
 /** Folds an event that concerns a sprint: its evidence, its executions and approvals, its machine. */
 export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRecord): void {
@@ -188,104 +137,12 @@ function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRec
   return activate(draft, next, roles, stay, taken.to);
 }
 
-/**
- * RetryRequested (`kairos retry`): runs again the failed executions of the current stay (those of
- * `agentId` only, when given), or, when none failed, the roles the current state activates.
- * A `featureId` narrows the new executions to that feature.
- */
-function retry(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, data: JsonRecord): SprintRecord {
-  const agentId = draft.event.agentId ?? firstString(data, ['agentId', 'agent']);
-  const featureId = draft.event.featureId ?? firstString(data, ['featureId', 'feature']);
-  const stay = record.instance.transitions;
-  const failed = new Map<string, ExecutionRecord>();
-  for (const execution of record.ended) {
-    if (execution.state !== machine.states[record.instance.state]) continue;
-    if (execution.status === 'failed') failed.set(execution.role, execution);
-    else failed.delete(execution.role);
-  }
-  let roles = [...failed.values()].filter((execution) => agentId === undefined || execution.agentId === agentId || isSameRole(execution.role, agentId)).map((execution) => execution.role);
-  if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role, agentId));
-  if (agentId !== undefined && roles.length === 0) roles = [agentId];
-  const features = featureId === undefined ? undefined : [featureId];
-  return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, draft.event.position, features);
-}
-
-/** The roles a state's work needs: those activated by the first transition into it that activates any. */
-function enteringRoles(machine: CompiledMachine, state: number): readonly string[] {
-  return machine.transitions.find((t) => t.target === state && t.activate.length > 0)?.activate ?? [];
-}
-
 /** A rewind runs the sprint under a new trace, chained to the one it replaces. */
 function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSignal): SprintRecord {
   const traceId = draft.event.traceId;
   if (traceId === record.traceId) return record;
   const reason = draft.event.reason ?? `rewound to ${record.instance.state}`;
   return { ...record, traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] };
-}
-
-/** Starts `roles` for the sprint: one execution each, run by the first agent answering to the role. */
-export function activate(
-  draft: ReactionDraft,
-  record: SprintRecord,
-  roles: readonly string[],
-  stay: number,
-  state: string,
-  retryAt?: number,
-  features: readonly string[] = record.features,
-): SprintRecord {
-  if (roles.length === 0) return record;
-  const running = [...record.running];
-  const ended = [...record.ended];
-  for (const role of roles) {
-    const executionId = derivedExecutionId(record.id, stay, role, retryAt);
-    if (running.some((execution) => execution.executionId === executionId)) continue;
-    const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
-    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, status: 'running' };
-    if (agent === undefined) {
-      const reason = `no agent in planning/agents.yaml answers to role ${role}`;
-      ended.push({ ...execution, status: 'failed', reason });
-      draft.append({
-        streamId: sprintStream(record.id),
-        eventId: `${executionId}:unassigned`,
-        type: EventType.AgentSkillFailed,
-        traceId: record.traceId,
-        correlationId: record.correlationId,
-        scope: { ...sprintScope(record), executionId, reason },
-        data: { executionId, role, sprintId: record.id, status: 'Failed', reason },
-      });
-      continue;
-    }
-    execution.agentId = agent.id;
-    running.push(execution);
-    if (!draft.wantsIntents) continue;
-    draft.intents.push({
-      kind: 'run',
-      execution: {
-        executionId,
-        agentId: agent.id,
-        role,
-        sprintId: record.id,
-        ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
-        ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
-        currentState: state,
-        traceId: record.traceId,
-        correlationId: record.correlationId,
-        causationId: draft.event.eventId,
-        features,
-        allowedSkills: agent.skills,
-      },
-    });
-  }
-  return { ...record, running, ended: ended.slice(-maxEndedKept) };
-}
-
-/** The scope fields of events about this sprint. */
-export function sprintScope(record: SprintRecord): { sprintId: string; milestoneId?: string; moduleId?: string } {
-  return {
-    sprintId: record.id,
-    ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
-    ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
-  };
 }
 
 /** An event a state emits on entry, with the payload the spec gives it. */

@@ -1,0 +1,103 @@
+import { EventType } from '../events/event-type.js';
+import { sprintStream } from '../events/stream-id.js';
+import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import { isSameRole } from '../planning/role-key.js';
+import type { ExecutionRecord, SprintRecord } from './board.js';
+import { derivedExecutionId } from './derived-id.js';
+import type { ReactionDraft } from './reaction.js';
+
+/** How many ended executions a sprint record keeps (the latest). */
+export const maxEndedKept = 20;
+
+/**
+ * RetryRequested (`kairos retry`): runs again the failed executions of the current stay (those of
+ * `agentId` only, when given), or, when none failed, the roles the current state activates.
+ * A `featureId` narrows the new executions to that feature.
+ */
+export function retry(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, data: JsonRecord): SprintRecord {
+  const agentId = draft.event.agentId ?? firstString(data, ['agentId', 'agent']);
+  const featureId = draft.event.featureId ?? firstString(data, ['featureId', 'feature']);
+  const stay = record.instance.transitions;
+  const failed = new Map<string, ExecutionRecord>();
+  for (const execution of record.ended) {
+    if (execution.state !== machine.states[record.instance.state]) continue;
+    if (execution.status === 'failed') failed.set(execution.role, execution);
+    else failed.delete(execution.role);
+  }
+  let roles = [...failed.values()].filter((execution) => agentId === undefined || execution.agentId === agentId || isSameRole(execution.role, agentId)).map((execution) => execution.role);
+  if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role, agentId));
+  if (agentId !== undefined && roles.length === 0) roles = [agentId];
+  const features = featureId === undefined ? undefined : [featureId];
+  return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, draft.event.position, features);
+}
+
+/** The roles a state's work needs: those activated by the first transition into it that activates any. */
+export function enteringRoles(machine: CompiledMachine, state: number): readonly string[] {
+  return machine.transitions.find((t) => t.target === state && t.activate.length > 0)?.activate ?? [];
+}
+
+/** Starts `roles` for the sprint: one execution each, run by the first agent answering to the role. */
+export function activate(
+  draft: ReactionDraft,
+  record: SprintRecord,
+  roles: readonly string[],
+  stay: number,
+  state: string,
+  retryAt?: number,
+  features: readonly string[] = record.features,
+): SprintRecord {
+  if (roles.length === 0) return record;
+  const running = [...record.running];
+  const ended = [...record.ended];
+  for (const role of roles) {
+    const executionId = derivedExecutionId(record.id, stay, role, retryAt);
+    if (running.some((execution) => execution.executionId === executionId)) continue;
+    const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
+    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, status: 'running' };
+    if (agent === undefined) {
+      const reason = `no agent in planning/agents.yaml answers to role ${role}`;
+      ended.push({ ...execution, status: 'failed', reason });
+      draft.append({
+        streamId: sprintStream(record.id),
+        eventId: `${executionId}:unassigned`,
+        type: EventType.AgentSkillFailed,
+        traceId: record.traceId,
+        correlationId: record.correlationId,
+        scope: { ...sprintScope(record), executionId, reason },
+        data: { executionId, role, sprintId: record.id, status: 'Failed', reason },
+      });
+      continue;
+    }
+    execution.agentId = agent.id;
+    running.push(execution);
+    if (!draft.wantsIntents) continue;
+    draft.intents.push({
+      kind: 'run',
+      execution: {
+        executionId,
+        agentId: agent.id,
+        role,
+        sprintId: record.id,
+        ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
+        ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
+        currentState: state,
+        traceId: record.traceId,
+        correlationId: record.correlationId,
+        causationId: draft.event.eventId,
+        features,
+        allowedSkills: agent.skills,
+      },
+    });
+  }
+  return { ...record, running, ended: ended.slice(-maxEndedKept) };
+}
+
+/** The scope fields of events about this sprint. */
+export function sprintScope(record: SprintRecord): { sprintId: string; milestoneId?: string; moduleId?: string } {
+  return {
+    sprintId: record.id,
+    ...(record.milestoneId === undefined ? {} : { milestoneId: record.milestoneId }),
+    ...(record.moduleId === undefined ? {} : { moduleId: record.moduleId }),
+  };
+}
