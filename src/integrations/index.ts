@@ -3,3 +3,4 @@
  * JUnit and coverage readers, webhooks and release signing as they arrive.
  */
 export * from './cloudevents/index.js';
+export * from './test-reports/index.js';
