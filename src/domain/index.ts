@@ -9,5 +9,6 @@ export * from './fsm/index.js';
 export * from './gates/index.js';
 export * from './plan/index.js';
 export * from './planning/index.js';
+export * from './scaffold/index.js';
 export * from './text/index.js';
 export * from './orchestrator/index.js';

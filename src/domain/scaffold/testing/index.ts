@@ -1,0 +1,2 @@
+/** Test helpers for the scaffolder: the real Cucumber Gherkin parser. Not part of the build. */
+export * from './parse-gherkin.js';
