@@ -28,3 +28,8 @@ export function sumCoverageMetrics(metrics: readonly (CoverageMetric | undefined
   }
   return any ? coverageMetric(covered, total) : undefined;
 }
+
+/** `{ [key]: metric }`, or `{}` when there is no metric: for spreading optional metrics into a result. */
+export function optionalMetric<K extends string>(key: K, metric: CoverageMetric | undefined): { [P in K]?: CoverageMetric } {
+  return (metric === undefined ? {} : { [key]: metric }) as { [P in K]?: CoverageMetric };
+}

@@ -6,6 +6,12 @@
  */
 export * from './coverage-metric.js';
 export * from './coverage-report.js';
+export * from './detect-coverage-format.js';
+export * from './parse-cobertura-xml.js';
+export * from './parse-istanbul-summary.js';
 export * from './parse-junit-xml.js';
+export * from './parse-lcov.js';
+export * from './read-coverage-report.js';
+export * from './read-test-report.js';
 export * from './report-limits.js';
 export * from './test-report.js';
