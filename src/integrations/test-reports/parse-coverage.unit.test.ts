@@ -63,8 +63,8 @@ describe('parseLcov', () => {
     ['a bad number', 'SF:a.ts\nDA:1,lots\nend_of_record\n', 'lcov.info:2:1: DA:1,lots is not line,hits'],
     ['a record cut short', 'SF:a.ts\nDA:1,1\n', 'lcov.info:3:1: the record for a.ts (from line 1) has no end_of_record: the file may be cut short'],
     ['data outside a record', 'DA:1,1\n', 'lcov.info:1:1: DA: outside a record (no SF: line before it)'],
-    ['an empty file', '\n\n', 'lcov.info:1:1: file is empty: expected a lcov coverage report'],
-    ['no records', 'TN:\n', 'lcov.info:1:1: no SF: records: not a lcov coverage report'],
+    ['an empty file', '\n\n', 'lcov.info:1:1: file is empty: expected a coverage report in lcov format'],
+    ['no records', 'TN:\n', 'lcov.info:1:1: no SF: records: not a coverage report in lcov format'],
   ])('refuses %s', async (_what, text, message) => {
     expect((await validationErrorOf(() => parseLcov(text, 'lcov.info'))).message).toBe(message);
   });
@@ -85,10 +85,10 @@ describe('parseIstanbulSummary', () => {
 
   it.each([
     ['malformed JSON', '{\n  "total": {\n    "lines": {"total": 5,}\n  }\n}', 'coverage-summary.json:3:26: not valid JSON: Expected double-quoted property name'],
-    ['JSON of the wrong shape', '{\n  "total": {\n    "lines": {"total": 5, "covered": "three"}\n  }\n}', 'coverage-summary.json:3:38: not an Istanbul coverage summary: Invalid input: expected number, received string'],
-    ['covered more than total', '{"total": {"lines": {"total": 5, "covered": 7}}}', 'coverage-summary.json:1:21: not an Istanbul coverage summary: covered is more than total'],
-    ['no total', '{"a.js": {"lines": {"total": 5, "covered": 3}}}', 'coverage-summary.json:1:1: not an Istanbul coverage summary: no "total" entry'],
-    ['an empty file', '', 'coverage-summary.json:1:1: file is empty: expected a Istanbul coverage summary'],
+    ['JSON of the wrong shape', '{\n  "total": {\n    "lines": {"total": 5, "covered": "three"}\n  }\n}', 'coverage-summary.json:3:38: not a coverage summary (Istanbul json-summary): Invalid input: expected number, received string'],
+    ['covered more than total', '{"total": {"lines": {"total": 5, "covered": 7}}}', 'coverage-summary.json:1:21: not a coverage summary (Istanbul json-summary): covered is more than total'],
+    ['no total', '{"a.js": {"lines": {"total": 5, "covered": 3}}}', 'coverage-summary.json:1:1: not a coverage summary (Istanbul json-summary): no "total" entry'],
+    ['an empty file', '', 'coverage-summary.json:1:1: file is empty: expected a coverage summary (Istanbul json-summary)'],
   ])('refuses %s with a located error', async (_what, text, message) => {
     const error = await validationErrorOf(() => parseIstanbulSummary(text, 'coverage-summary.json'));
     expect(error.message).toBe(message);

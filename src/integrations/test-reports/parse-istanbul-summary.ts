@@ -9,7 +9,7 @@ import { CoverageFormat, type CoverageReport, type FileCoverage } from './covera
 import { invalidReport } from './invalid-report.js';
 import { resolveReportLimits, type ReportLimits } from './report-limits.js';
 
-const kind = 'Istanbul coverage summary';
+const kind = 'coverage summary (Istanbul json-summary)';
 
 const count = z.number().int().nonnegative();
 const metricSchema = z
@@ -43,7 +43,7 @@ export function parseIstanbulSummary(text: string, file: string, options: Partia
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = (issue?.path ?? []).filter((segment): segment is string | number => typeof segment !== 'symbol');
-    throw locatedProblem(text, file, { path, message: `not an ${kind}: ${issue?.message ?? 'unexpected shape'}` }, parsed.error);
+    throw locatedProblem(text, file, { path, message: `not a ${kind}: ${issue?.message ?? 'unexpected shape'}` }, parsed.error);
   }
   const files: FileCoverage[] = Object.entries(parsed.data)
     .filter(([path]) => path !== 'total')

@@ -135,6 +135,6 @@ describe('parseJunitXml on edge cases', () => {
 
   it('refuses text over the size limit before parsing it', () => {
     const error = failureOf(() => parseJunitXml(`<testsuite>${' '.repeat(2000)}</testsuite>`, 'big.xml', { maxBytes: 1024 }));
-    expect(error.message).toBe('big.xml:1:1: report is 2023 characters, over the 1 KiB limit for JUnit XML reports');
+    expect(error.message).toBe('big.xml:1:1: report is 2023 characters, over the 1 KiB limit for reports');
   });
 });

@@ -4,7 +4,7 @@ import { CoverageFormat, type CoverageReport, type FileCoverage } from './covera
 import { invalidReport } from './invalid-report.js';
 import { resolveReportLimits, type ReportLimits } from './report-limits.js';
 
-const kind = 'lcov coverage report';
+const kind = 'coverage report in lcov format';
 const tagLine = /^([A-Z_]{2,8}):(.*)$/;
 const counts = /^\d{1,15}$/;
 
