@@ -3,7 +3,7 @@ import { coverageMetric } from './coverage-metric.js';
 import { parseCoberturaXml } from './parse-cobertura-xml.js';
 import { parseIstanbulSummary } from './parse-istanbul-summary.js';
 import { parseLcov } from './parse-lcov.js';
-import { fixture, validationErrorOf } from './test-support.js';
+import { fixture, validationErrorOf } from './testing/test-support.js';
 
 // What vitest 4.1.12's text reporter printed for this run: lines 3/5, branches 1/4, functions 2/3.
 const reported = {

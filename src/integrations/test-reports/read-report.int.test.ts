@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCoverageReport } from './read-coverage-report.js';
 import { readTestReport } from './read-test-report.js';
-import { fixturePath, validationErrorOf } from './test-support.js';
+import { fixturePath, validationErrorOf } from './testing/test-support.js';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ValidationError } from '../../domain/errors/index.js';
+import { ValidationError } from '../../../domain/errors/index.js';
 
 /** The text of a fixture in `fixtures/` (tests only). */
 export function fixture(name: string): string {
@@ -8,7 +8,7 @@ export function fixture(name: string): string {
 
 /** The path of a fixture in `fixtures/` (tests only). */
 export function fixturePath(name: string): string {
-  return new URL(`./fixtures/${name}`, import.meta.url).pathname;
+  return new URL(`../fixtures/${name}`, import.meta.url).pathname;
 }
 
 /** The ValidationError `run` throws; fails the test when it throws nothing or something else. */
