@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { recordPlan, lockWorkspace, Orchestrator, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
+import { builtinAgents, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
 import { withSession } from '../orchestration/open-session.js';
@@ -31,7 +31,7 @@ export function runCommand(): Command {
           const orchestrator = new Orchestrator({
             store: session.store,
             config: session.config,
-            runner: workspaceAgentRunner(session.workspace.agents),
+            runner: workspaceAgentRunner(session.workspace.agents, builtinAgents),
             workspace: context.workspace,
             clock: systemClock,
             onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
