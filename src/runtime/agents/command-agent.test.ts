@@ -41,6 +41,8 @@ describe('command agents (real processes)', () => {
     expect(await run(`console.log('hello'); console.log('{"type":')`)).toEqual({ status: 'failed', reason: 'stdout line 1 is not JSON: hello' });
     const crashed = await run(`console.error('boom: no database'); process.exit(3);`);
     expect(crashed).toMatchObject({ status: 'failed', reason: 'exited with code 3: boom: no database' });
+    const missing = await run(`import './no-such-module.mjs';`);
+    expect(missing).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^exited with code 1: Error \[ERR_MODULE_NOT_FOUND\]: Cannot find module /) });
     const hung = await run(`setInterval(() => {}, 1000);`, 300);
     expect(hung).toEqual({ status: 'failed', reason: 'timed out after 300 ms' });
   });

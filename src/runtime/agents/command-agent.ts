@@ -93,7 +93,7 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
     };
     child.on('error', (error) => finish({ status: 'failed', reason: `could not start ${String(program)}: ${error.message}` }));
     child.on('close', (code, signal) => {
-      const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+      const tail = stderrSummary(stderr);
       if (timedOut) return finish({ status: 'failed', reason: `timed out after ${String(timeoutMs)} ms` });
       if (overflow) return finish({ status: 'failed', reason: `wrote more than ${maxOutputBytes} bytes to stdout` });
       if (context.signal.aborted) return finish({ status: 'failed', reason: 'interrupted' });
@@ -103,6 +103,16 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
       return finish({ status: 'completed', reports: parsed });
     });
   });
+}
+
+/**
+ * The line of an agent's stderr that says what went wrong: the first that names an error (a Node
+ * or Python stack starts with it), else the last non-empty one.
+ */
+export function stderrSummary(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^Node\.js v\d/.test(line));
+  const named = lines.find((line) => /^(\w*Error|Exception|error)\b|^\w+(Error|Exception): /.test(line));
+  return (named ?? lines.at(-1) ?? '').slice(0, 500);
 }
 
 /** The reports on an agent's stdout, one JSON object per line; or what is wrong with them. */
