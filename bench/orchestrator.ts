@@ -25,12 +25,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loadDefaultMachine } from '../src/artifacts/index.js';
 import { eventScopeKeys, type ProposedEvent, type StoredEvent } from '../src/domain/events/index.js';
-import { compileMachine } from '../src/domain/fsm/index.js';
 import { emptyBoard, type OrchestratorConfig } from '../src/domain/orchestrator/index.js';
-import { defaultRetryPolicy, type Agent, type Milestone, type Sprint } from '../src/domain/planning/index.js';
-import { foldLog, hashBoard, instantAgentRunner, Orchestrator, recordPlan, type Clock, type RunSummary } from '../src/runtime/index.js';
+import type { Milestone, Sprint } from '../src/domain/planning/index.js';
+import { foldLog, hashBoard, instantAgentRunner, instantAgentsConfig, Orchestrator, recordPlan, type Clock, type RunSummary } from '../src/runtime/index.js';
 import { openEventStore, openSqliteEventStore, resolveSqliteEventStoreOptions, type EventStore } from '../src/store/index.js';
 import { connectionPragmas } from '../src/store/sqlite/sqlite-schema.js';
 import { compareFigure, median, plainFigure, type BenchFigure } from './bench-figure.js';
@@ -50,7 +48,6 @@ const clock: Clock = { now: () => '2026-11-23T10:00:00.000Z' };
 const log = (text: string): void => void process.stderr.write(`[bench orchestrator] ${text}\n`);
 const perSecond = (events: number, ms: number): number => (events * 1000) / ms;
 
-const agent = (id: string): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: 1, extra: {} });
 
 function milestoneOf(index: number): Milestone {
   const id = `m${String(index).padStart(3, '0')}`;
@@ -170,14 +167,7 @@ async function replayPass(store: EventStore, config: OrchestratorConfig, expecte
 /** Runs the scenario in temporary folders on disk, deleted afterwards. */
 export async function runOrchestratorBench(): Promise<BenchFigure[]> {
   const began = performance.now();
-  const config: OrchestratorConfig = {
-    sprintMachine: compileMachine(await loadDefaultMachine('sprint')),
-    milestoneMachine: compileMachine(await loadDefaultMachine('milestone')),
-    agents: ['qa', 'devops-engineer', 'backend-developer', 'test-generator'].map(agent),
-    planningMode: 'assisted',
-    checkpointEvery: 0,
-    maxGateRetries: 2,
-  };
+  const config = await instantAgentsConfig();
   // Repeats only while they fit the budget: the first measurement of each kind always runs.
   const fits = (lastMs: number): boolean => performance.now() - began + lastMs <= budgetMs;
   log(`${sprintCount} sprints in ${Math.ceil(sprintCount / sprintsPerMilestone)} milestones, ${featuresPerSprint} features each; up to ${runs} runs each side within ${budgetMs / 1000} s`);

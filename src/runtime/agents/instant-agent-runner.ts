@@ -1,4 +1,7 @@
-import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
+import { loadDefaultMachine } from '../../artifacts/index.js';
+import { compileMachine } from '../../domain/fsm/index.js';
+import { orchestratorDefaults, type ExecutionRequest, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { defaultRetryPolicy, type Agent } from '../../domain/planning/index.js';
 import type { AgentOutcome, AgentReport, AgentRunner } from './agent-runner.js';
 
 /**
@@ -40,4 +43,23 @@ export function instantOutcome(request: ExecutionRequest): AgentOutcome {
 
 function done(reports: AgentReport[]): AgentOutcome {
   return { status: 'completed', reports };
+}
+
+/** The roles the instant agents answer for: those the default sprint machine activates. */
+export const instantAgentRoles = ['qa', 'devops-engineer', 'backend-developer', 'test-generator'] as const;
+
+/**
+ * An orchestrator config for the instant agents: the default machines, one built-in agent per
+ * role of {@link instantAgentRoles}, the default governance knobs (assisted planning).
+ */
+export async function instantAgentsConfig(): Promise<OrchestratorConfig> {
+  const agents = instantAgentRoles.map((id): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: 1, extra: {} }));
+  return {
+    sprintMachine: compileMachine(await loadDefaultMachine('sprint')),
+    milestoneMachine: compileMachine(await loadDefaultMachine('milestone')),
+    agents,
+    planningMode: orchestratorDefaults.planningMode,
+    checkpointEvery: orchestratorDefaults.checkpointEvery,
+    maxGateRetries: orchestratorDefaults.maxGateRetries,
+  };
 }

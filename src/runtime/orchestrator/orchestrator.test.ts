@@ -2,12 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultMachine } from '../../artifacts/index.js';
-import { compileMachine } from '../../domain/fsm/index.js';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import { defaultRetryPolicy, type Agent, type Milestone, type Sprint } from '../../domain/planning/index.js';
+import type { Milestone, Sprint } from '../../domain/planning/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
-import { instantAgentRunner, instantOutcome, type AgentRunner } from '../agents/index.js';
+import { instantAgentRunner, instantAgentsConfig, instantOutcome, type AgentRunner } from '../agents/index.js';
 import type { Clock } from '../clock.js';
 import { recordPlan } from '../plan/record-plan.js';
 import { Orchestrator } from './orchestrator.js';
@@ -18,7 +16,6 @@ const clock: Clock = { now: () => '2026-11-23T10:00:00.000Z' };
 const folders: string[] = [];
 const stores: EventStore[] = [];
 
-const agent = (id: string): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: 1, extra: {} });
 const milestone = (id: string, next?: string): Milestone => ({
   id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
   parallelStreams: [], triggers: next === undefined ? [] : [{ event: 'MilestoneCompleted', next }], labels: [], extra: {}, versionTag: `${id}-v1`,
@@ -29,14 +26,7 @@ const sprint = (id: string, milestoneId: string, features: string[]): Sprint => 
 });
 
 beforeAll(async () => {
-  config = {
-    sprintMachine: compileMachine(await loadDefaultMachine('sprint')),
-    milestoneMachine: compileMachine(await loadDefaultMachine('milestone')),
-    agents: ['qa', 'devops-engineer', 'backend-developer', 'test-generator'].map(agent),
-    planningMode: 'assisted',
-    checkpointEvery: 0,
-    maxGateRetries: 2,
-  };
+  config = await instantAgentsConfig();
 });
 
 afterEach(async () => {
