@@ -63,16 +63,15 @@ async function applyControl(context: CliContext, sprintId: string, type: EventTy
     const sprint = await findSprint(session, sprintId);
     const by = options.by ?? userInfo().username;
     const reason = options.reason ?? `${type} requested by ${by}`;
-    const ids = randomIds;
     const rewind = type === EventType.SprintRewound;
-    const traceId = rewind ? ids.traceId() : sprint.record.traceId;
+    const traceId = rewind ? randomIds.traceId() : sprint.record.traceId;
     if (type !== EventType.RetryRequested) refuseInapplicable(session, sprint.board, sprint.record, type, options.to, verb);
     const data: JsonObject = { sprintId, requestedBy: by, reason };
     if (rewind) Object.assign(data, { to: options.to ?? '', traceId, previousTraceId: sprint.record.traceId });
     if (options.feature !== undefined) data['featureId'] = options.feature;
     if (options.agent !== undefined) data['agentId'] = options.agent;
     const result = await session.store.append(sprintStream(sprintId), [
-      { eventId: ids.eventId(), type, occurredAt: systemClock.now(), traceId, sprintId, ...(sprint.record.milestoneId === undefined ? {} : { milestoneId: sprint.record.milestoneId }), reason, data },
+      { eventId: randomIds.eventId(), type, occurredAt: systemClock.now(), traceId, sprintId, ...(sprint.record.milestoneId === undefined ? {} : { milestoneId: sprint.record.milestoneId }), reason, data },
     ]);
     const stored = result.events[0];
     context.stdout(`${sprintId}: ${type} recorded at position ${stored?.position ?? '?'} by ${by}${rewind ? ` (new trace ${traceId}, chained to ${sprint.record.traceId})` : ''}; \`kairos run\` acts on it`);

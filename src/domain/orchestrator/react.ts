@@ -49,7 +49,7 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
   // start the next one, which can let that milestone's sprints start.
   if (sprintId !== undefined) decideSprint(draft, sprintId);
   const settled = new Set<string>();
-  for (const id of milestoneId === undefined ? [] : [milestoneId]) decideSettling(draft, id, settled, sprintId);
+  if (milestoneId !== undefined) decideSettling(draft, milestoneId, settled, sprintId);
   if (event.type === EventType.MilestonePlanCreated || settled.size > 0) startMilestones(draft);
   if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
     for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);

@@ -180,7 +180,7 @@ export class Orchestrator {
     if ((!fresh && !recovering) || this.startedHere.has(request.executionId)) return;
     this.startedHere.add(request.executionId);
     this.summary.executions++;
-    this.summary.appended++;
+    if (fresh) this.summary.appended++;
     const running = performExecution(this.deps(), request)
       .then((appended) => {
         this.summary.appended += appended;
