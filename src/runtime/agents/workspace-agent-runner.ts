@@ -1,12 +1,14 @@
 import type { Agent } from '../../domain/planning/index.js';
 import type { AgentOutcome, AgentRunner } from './agent-runner.js';
 import { runCommandAgent } from './command-agent.js';
+import { runHttpAgent, type HttpAgentOptions } from './http-agent.js';
 
 /**
  * Runs each execution with the executor its agent declares in `planning/agents.yaml`. Command
- * agents run here; an executor this version cannot run yet is a failed execution saying so.
+ * and http agents run here (`http` with the result callbacks of the process hosting the server,
+ * if any); an executor this version cannot run yet is a failed execution saying so.
  */
-export function workspaceAgentRunner(agents: readonly Agent[], builtins: Readonly<Record<string, AgentRunner>> = {}): AgentRunner {
+export function workspaceAgentRunner(agents: readonly Agent[], builtins: Readonly<Record<string, AgentRunner>> = {}, http: HttpAgentOptions = {}): AgentRunner {
   const byId = new Map(agents.map((agent) => [agent.id, agent]));
   return {
     run(request, context): Promise<AgentOutcome> {
@@ -22,7 +24,7 @@ export function workspaceAgentRunner(agents: readonly Agent[], builtins: Readonl
           return builtin.run(request, context);
         }
         case 'http':
-          return Promise.resolve({ status: 'failed', reason: `the http executor (${executor.url}) is not available in this version of Kairos` });
+          return runHttpAgent(executor, request, context, agent.timeoutMs, agent.retry, http);
       }
     },
   };
