@@ -1,7 +1,7 @@
 import type { EventScope, StoredEvent } from '../events/envelope.js';
 import { StreamPrefix } from '../events/stream-id.js';
 import { isInScopeFeature, isInScopeSprint, type EvidenceScope } from './evidence-scope.js';
-import { firstString, type JsonRecord } from './read-json.js';
+import { readString, type JsonRecord } from './read-json.js';
 
 /**
  * What the fold reads of an event: a stored event fits, and so does anything shaped like one
@@ -30,38 +30,49 @@ export interface ResolvedEvent {
   type: string;
   position: number;
   data: JsonRecord;
-  anchors: EventAnchors;
+  anchors: Readonly<EventAnchors>;
   /** The envelope's `reason`. */
   reason?: string;
 }
 
 /** The last event read and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
-let lastRead: { event: EvidenceEvent; data: JsonRecord; anchors: EventAnchors } | undefined;
+let lastRead: { event: EvidenceEvent; data: JsonRecord; anchors: Readonly<EventAnchors> } | undefined;
 
 /** Reads the anchors of `event` (envelope, then `data`, then stream name). Events are never changed, so the last answer is reused. */
-export function readAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
-  if (lastRead !== undefined && lastRead.event === event && lastRead.data === data) return { ...lastRead.anchors };
+export function readAnchors(event: EvidenceEvent, data: JsonRecord): Readonly<EventAnchors> {
+  if (lastRead !== undefined && lastRead.event === event && lastRead.data === data) return lastRead.anchors;
   const anchors = readFreshAnchors(event, data);
-  lastRead = { event, data, anchors: { ...anchors } };
+  lastRead = { event, data, anchors };
   return anchors;
 }
 
+const passedOnKeys = ['agentId', 'skillId', 'executionId', 'moduleId'] as const;
+
 function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
   const envelope = event as unknown as JsonRecord;
-  const stream = firstString(envelope, ['streamId']);
-  const fromStream = (prefix: string): string | undefined =>
-    stream !== undefined && stream.startsWith(prefix) && stream.length > prefix.length ? stream.slice(prefix.length) : undefined;
+  const stream = readString(envelope['streamId']);
   const anchors: EventAnchors = {};
-  const set = (key: keyof EventAnchors, value: string | undefined): void => {
+  const sprintId = memberOf(envelope, data, 'sprintId') ?? fromStream(stream, StreamPrefix.Sprint);
+  if (sprintId !== undefined) anchors.sprintId = sprintId;
+  const milestoneId = memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']) ?? fromStream(stream, StreamPrefix.Milestone);
+  if (milestoneId !== undefined) anchors.milestoneId = milestoneId;
+  const featureId = memberOf(envelope, data, 'featureId') ?? fromStream(stream, StreamPrefix.Feature);
+  if (featureId !== undefined) anchors.featureId = featureId;
+  for (const key of passedOnKeys) {
+    const value = memberOf(envelope, data, key);
     if (value !== undefined) anchors[key] = value;
-  };
-  set('sprintId', firstString(envelope, ['sprintId']) ?? firstString(data, ['sprintId']) ?? fromStream(StreamPrefix.Sprint));
-  set('milestoneId', firstString(envelope, ['milestoneId']) ?? firstString(data, ['milestoneId', 'milestone']) ?? fromStream(StreamPrefix.Milestone));
-  set('featureId', firstString(envelope, ['featureId']) ?? firstString(data, ['featureId']) ?? fromStream(StreamPrefix.Feature));
-  for (const key of ['agentId', 'skillId', 'executionId', 'moduleId'] as const) {
-    set(key, firstString(envelope, [key]) ?? firstString(data, [key]));
   }
   return anchors;
+}
+
+/** A scope member from the envelope, else from `data` (plain reads: nothing inherited is a string). */
+function memberOf(envelope: JsonRecord, data: JsonRecord, key: string): string | undefined {
+  return readString(envelope[key]) ?? readString(data[key]);
+}
+
+/** The id a stream name carries after `prefix` (`sprint-3` from `sprint-sprint-3`). */
+function fromStream(stream: string | undefined, prefix: string): string | undefined {
+  return stream !== undefined && stream.startsWith(prefix) && stream.length > prefix.length ? stream.slice(prefix.length) : undefined;
 }
 
 /** Whether an event belongs to a scope, belongs elsewhere, or names no scope at all. */

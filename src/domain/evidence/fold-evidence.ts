@@ -6,7 +6,7 @@ import { foldSecurityAudit, foldSecurityPublished, foldSecurityViolation } from 
 import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
-import { firstString, inBatch, isBatchOwned, isRecord, own, ownedByBatch } from './read-json.js';
+import { firstString, inBatch, isRecord, own, withMembers } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -85,15 +85,11 @@ export function collectEvidence(scope: EvidenceScope, events: Iterable<EvidenceE
 function ignore(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {
   const key = (item: IgnoredEvent): string => positionKey(item.position, item.eventId);
   const ignored = upsertSorted(evidence.ignored, entry, key, (existing, incoming) => prefer(existing, incoming, () => []));
-  const next = ignored === evidence.ignored ? evidence : { ...evidence, ignored: ignored.slice(-maxIgnoredKept) };
+  const next = ignored === evidence.ignored ? evidence : withMembers(evidence, { ignored: ignored.slice(-maxIgnoredKept) });
   return advance(next, entry.position);
 }
 
 function advance(evidence: ScopeEvidence, position: number): ScopeEvidence {
   if (position <= evidence.lastPosition) return evidence;
-  if (isBatchOwned(evidence)) {
-    evidence.lastPosition = position;
-    return evidence;
-  }
-  return ownedByBatch({ ...evidence, lastPosition: position });
+  return withMembers(evidence, { lastPosition: position });
 }

@@ -274,7 +274,9 @@ describe('foldEvidence: scope membership', () => {
       log.event('CoverageReported', { coverage: 90 }, { featureId: 'constructor' }),
     ]);
     expect(Object.hasOwn(evidence.features, '__proto__')).toBe(true);
-    expect(Object.getPrototypeOf(evidence.features)).toBe(Object.prototype);
+    // A dictionary without a prototype: nothing inherited, and Object.prototype untouched.
+    expect(Object.getPrototypeOf(evidence.features)).toBeNull();
+    expect(Object.hasOwn(Object.prototype, 'featureId')).toBe(false);
     expect(evidence.features['constructor']?.coverage?.percent).toBe(90);
     expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
   });

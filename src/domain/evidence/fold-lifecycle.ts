@@ -2,7 +2,7 @@ import { FeatureStatus } from '../planning/feature.js';
 import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
-import { firstString, own, readStrings, withEntry } from './read-json.js';
+import { firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
 import { SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
 import { featureEvidence, withFeature } from './update-work.js';
 
@@ -53,7 +53,7 @@ export const foldSprintLifecycle: FoldStep = (evidence, event) => {
       sprint = { ...sprint, standing: decided, decidedBy: event.type, decidedAt: event.position };
     }
   }
-  let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : { ...evidence, sprints: withEntry(evidence.sprints, sprintId, sprint) };
+  let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : withMembers(evidence, { sprints: withEntry(evidence.sprints, sprintId, sprint) });
   if (event.type === 'SprintClosed') {
     const names = [...readStrings(event.data['stream']), ...readStrings(event.data['streams']), sprintId];
     if (event.anchors.moduleId !== undefined) names.push(event.anchors.moduleId);
@@ -102,5 +102,5 @@ function markStreamsReady(evidence: ScopeEvidence, names: readonly string[], by:
     if (stream.ready && prefer(stream, incoming, (item) => [-(item.readyAt ?? 0)]) === stream) continue;
     streams = withEntry(streams, name, incoming);
   }
-  return streams === evidence.streams ? evidence : { ...evidence, streams };
+  return streams === evidence.streams ? evidence : withMembers(evidence, { streams });
 }

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../events/canonical-json.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { mergeCommit, readCommits } from './read-commit.js';
-import { firstId, firstString, own, withEntry } from './read-json.js';
+import { firstId, firstString, own, withEntry, withMembers } from './read-json.js';
 import type { CommitEvidence, PullRequestEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
 
@@ -31,7 +31,7 @@ export const foldPullRequest: FoldStep = (evidence, event) => {
   if (title !== undefined) incoming.title = title;
   const existing = own(evidence.pullRequests, id);
   const next = existing === undefined ? sortedCommits(incoming) : mergePullRequest(existing, incoming);
-  return next === existing ? evidence : { ...evidence, pullRequests: withEntry(evidence.pullRequests, id, next) };
+  return next === existing ? evidence : withMembers(evidence, { pullRequests: withEntry(evidence.pullRequests, id, next) });
 };
 
 function sortedCommits(pullRequest: PullRequestEvidence): PullRequestEvidence {

@@ -1,7 +1,7 @@
 import { sourceOf } from './evidence-event.js';
 import { type FoldStep, positionKey, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
-import { firstString, isRecord, own, readFlag, readList, readString, readStrings, withEntry, type JsonRecord } from './read-json.js';
+import { firstString, isRecord, own, readFlag, readList, readString, readStrings, withEntry, withMembers, type JsonRecord } from './read-json.js';
 import type { SecurityAuditEvidence, SecurityIssue, SecurityViolationEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 
@@ -16,7 +16,7 @@ export const foldSecurityAudit: FoldStep = (evidence, event) => {
   }
   const existing = own(evidence.security.audits, audit.source);
   if (existing !== undefined && prefer(existing, audit, (item) => [item.position]) === existing) return evidence;
-  return { ...evidence, security: { ...evidence.security, audits: withEntry(evidence.security.audits, audit.source, audit) } };
+  return withMembers(evidence, { security: { ...evidence.security, audits: withEntry(evidence.security.audits, audit.source, audit) } });
 };
 
 /** SecurityPolicyViolation: kept (the 100 latest) until a later audit of the same source. */
@@ -35,13 +35,13 @@ export const foldSecurityViolation: FoldStep = (evidence, event) => {
   const key = (item: SecurityViolationEvidence): string => positionKey(item.position, item.eventId);
   const violations = upsertSorted(evidence.security.violations, violation, key, (existing, incoming) => prefer(existing, incoming, () => []));
   if (violations === evidence.security.violations) return evidence;
-  return { ...evidence, security: { ...evidence.security, violations: violations.slice(-maxViolationsKept) } };
+  return withMembers(evidence, { security: { ...evidence.security, violations: violations.slice(-maxViolationsKept) } });
 };
 
 /** SecurityPolicyPublished: the source's outputs are marked compliant. */
 export const foldSecurityPublished: FoldStep = (evidence, event) => {
   const published = addSorted(evidence.security.published, sourceOf(event.anchors));
-  return published === evidence.security.published ? evidence : { ...evidence, security: { ...evidence.security, published } };
+  return published === evidence.security.published ? evidence : withMembers(evidence, { security: { ...evidence.security, published } });
 };
 
 function readAudit(data: JsonRecord, source: string, position: number): SecurityAuditEvidence | undefined {

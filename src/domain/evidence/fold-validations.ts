@@ -1,6 +1,6 @@
 import { sourceOf } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
-import { firstString, own, readFlag, readPercent, withEntry } from './read-json.js';
+import { firstString, own, readFlag, readPercent, withEntry, withMembers } from './read-json.js';
 import type { BlueprintEvidence, ResilienceEvidence, ScopeEvidence } from './scope-evidence.js';
 import { addSorted } from './sorted-set.js';
 
@@ -22,7 +22,7 @@ export const foldValidation: FoldStep = (evidence, event) => {
   let next: ScopeEvidence = evidence;
   if (name !== undefined) {
     const validations = addSorted(evidence.validations, name);
-    if (validations !== evidence.validations) next = { ...next, validations };
+    if (validations !== evidence.validations) next = withMembers(next, { validations });
   }
   if (score !== undefined) {
     const source = sourceOf(event.anchors);
@@ -30,7 +30,7 @@ export const foldValidation: FoldStep = (evidence, event) => {
     const existing = own(next.resilience, source);
     // The latest score counts; of two at one position, the lower.
     if (existing === undefined || prefer(existing, incoming, (item) => [item.position, -item.score]) !== existing) {
-      next = { ...next, resilience: withEntry(next.resilience, source, incoming) };
+      next = withMembers(next, { resilience: withEntry(next.resilience, source, incoming) });
     }
   }
   return next;
@@ -45,5 +45,5 @@ export const foldBlueprint: FoldStep = (evidence, event) => {
   const existing = evidence.blueprint;
   // Of two at one position, the failed one.
   if (existing !== undefined && prefer(existing, incoming, (item) => [item.position, item.valid ? 0 : 1]) === existing) return evidence;
-  return { ...evidence, blueprint: incoming };
+  return withMembers(evidence, { blueprint: incoming });
 };

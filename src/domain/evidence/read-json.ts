@@ -44,15 +44,29 @@ export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, v
  * (`{ ...record }`) of large dictionary-mode objects slow down by orders of magnitude.
  */
 export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  const copy: Record<string, T> = {};
+  const copy = dictionary<T>();
   for (const key of Object.keys(record)) setEntry(copy, key, record[key] as T);
   batchOwned?.add(copy);
   return copy;
 }
 
-/** Is `value` a copy made in the running batch (so it may be updated in place)? */
-export function isBatchOwned(value: object): boolean {
-  return batchOwned !== undefined && batchOwned.has(value);
+/**
+ * An empty record for keys that come from data (feature ids, sprint ids): no prototype, so no key
+ * is inherited, and V8 keeps it as a hash table. A plain `{}` would get a hidden class per
+ * distinct key set, and thousands of those make every lookup slow.
+ */
+export function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/**
+ * `record` with `changes` set: updated in place when it is a copy made earlier in the running
+ * batch, else copied (the copy owned by the batch, if one runs). The one way folds change a
+ * record's members, so a page of events copies each record once.
+ */
+export function withMembers<T extends object>(record: T, changes: Partial<T>): T {
+  if (batchOwned !== undefined && batchOwned.has(record)) return Object.assign(record, changes);
+  return ownedByBatch({ ...record, ...changes });
 }
 
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
@@ -83,7 +97,8 @@ export function readId(value: unknown): string | undefined {
 /** The first member of `keys` that holds a non-empty string. */
 export function firstString(record: JsonRecord, keys: readonly string[]): string | undefined {
   for (const key of keys) {
-    const found = readString(own(record, key));
+    // A plain read: what a record inherits (Object.prototype's members) is never a string.
+    const found = readString(record[key]);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -92,7 +107,8 @@ export function firstString(record: JsonRecord, keys: readonly string[]): string
 /** The first member of `keys` that holds an identifier (string or number). */
 export function firstId(record: JsonRecord, keys: readonly string[]): string | undefined {
   for (const key of keys) {
-    const found = readId(own(record, key));
+    // A plain read: what a record inherits is never a string or a number.
+    const found = readId(record[key]);
     if (found !== undefined) return found;
   }
   return undefined;

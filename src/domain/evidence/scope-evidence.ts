@@ -1,5 +1,6 @@
 import type { FeatureStatus } from '../planning/feature.js';
 import type { EvidenceScope } from './evidence-scope.js';
+import { dictionary } from './read-json.js';
 
 /** A file an agent produced or marked ready (ArtifactProduced, ArtifactReady, AgentExecutionCompleted). */
 export interface ProducedFile {
@@ -227,11 +228,11 @@ export function emptyWork(): WorkEvidence {
 
 /** The evidence of a scope before any event: its features, sprints and streams, with nothing recorded. */
 export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
-  const features: Record<string, FeatureEvidence> = {};
+  const features = dictionary<FeatureEvidence>();
   for (const featureId of scope.features) Object.defineProperty(features, featureId, entry({ featureId, ...emptyWork() }));
-  const sprints: Record<string, SprintEvidence> = {};
+  const sprints = dictionary<SprintEvidence>();
   for (const sprintId of scope.sprints) Object.defineProperty(sprints, sprintId, entry({ sprintId, standing: SprintStanding.Planned, started: false }));
-  const streams: Record<string, StreamEvidence> = {};
+  const streams = dictionary<StreamEvidence>();
   for (const name of scope.parallelStreams) Object.defineProperty(streams, name, entry({ name, ready: false }));
   return {
     scope: {
@@ -244,9 +245,9 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     },
     features,
     unattributed: emptyWork(),
-    pullRequests: {},
-    security: { audits: {}, violations: [], published: [] },
-    resilience: {},
+    pullRequests: dictionary(),
+    security: { audits: dictionary(), violations: [], published: [] },
+    resilience: dictionary(),
     validations: [],
     sprints,
     streams,

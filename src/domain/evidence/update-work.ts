@@ -1,4 +1,4 @@
-import { own, withEntry } from './read-json.js';
+import { own, withEntry, withMembers } from './read-json.js';
 import { emptyWork, type FeatureEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
 
 /**
@@ -12,12 +12,12 @@ export function updateWork(
 ): ScopeEvidence {
   if (featureId === undefined) {
     const next = update(evidence.unattributed);
-    return next === evidence.unattributed ? evidence : { ...evidence, unattributed: next };
+    return next === evidence.unattributed ? evidence : withMembers(evidence, { unattributed: next });
   }
   const feature = featureEvidence(evidence, featureId);
   const next = update(feature);
   if (next === feature) return evidence;
-  return { ...evidence, features: withEntry(evidence.features, featureId, { ...feature, ...next, featureId }) };
+  return withMembers(evidence, { features: withEntry(evidence.features, featureId, { ...feature, ...next, featureId }) });
 }
 
 /** The evidence of `featureId`, or an empty record for a feature not seen yet. */
@@ -27,5 +27,5 @@ export function featureEvidence(evidence: ScopeEvidence, featureId: string): Fea
 
 /** `evidence` with the record of `featureId` replaced. */
 export function withFeature(evidence: ScopeEvidence, feature: FeatureEvidence): ScopeEvidence {
-  return { ...evidence, features: withEntry(evidence.features, feature.featureId, feature) };
+  return withMembers(evidence, { features: withEntry(evidence.features, feature.featureId, feature) });
 }

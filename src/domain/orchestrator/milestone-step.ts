@@ -3,7 +3,7 @@ import { EventType, isEventType } from '../events/event-type.js';
 import { milestoneStream } from '../events/stream-id.js';
 import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import type { JsonRecord } from '../evidence/read-json.js';
+import { withMembers, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
@@ -41,7 +41,7 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
         parallelStreams: planned.parallelStreams,
         allowsDeferred: planned.allowsDeferred,
       }
-    : { ...existing, gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope) };
+    : withMembers(existing, { gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope) });
   if (planned.name === undefined) delete record.name;
   else record.name = planned.name;
   if (planned.versionTag === undefined) delete record.versionTag;
@@ -59,7 +59,7 @@ export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId
   const features = new Set(scope.features);
   for (const featureId of draft.sprint(sprintId)?.features ?? []) features.add(featureId);
   const next = { ...scope, sprints: scope.sprints.includes(sprintId) ? scope.sprints : [...scope.sprints, sprintId], features: [...features] };
-  draft.milestones.set(milestoneId, { ...milestone, sprints, evidence: rescopeEvidence(milestone.evidence, next) });
+  draft.milestones.set(milestoneId, withMembers(milestone, { sprints, evidence: rescopeEvidence(milestone.evidence, next) }));
 }
 
 function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {
@@ -72,10 +72,10 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
   if (before === undefined) return;
   const event = draft.event;
   const evidence = foldEvidence(before.evidence, event);
-  let record: MilestoneRecord = evidence === before.evidence ? before : { ...before, evidence };
+  let record: MilestoneRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
-  if (event.type === EventType.MilestoneStarted && !record.started) record = { ...record, started: true };
+  if (event.type === EventType.MilestoneStarted && !record.started) record = withMembers(record, { started: true });
   fireTriggers(draft, record);
   // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
   draft.milestones.set(milestoneId, record);
@@ -111,7 +111,7 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   const recheck = waitsOn(machine, state, FsmSignal.EvidenceChanged) && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
   if (!verdict && !recheck) return undefined;
   const outcome = evaluateGates(record.gates, record.evidence);
-  const evaluated: MilestoneRecord = { ...record, lastGates: outcome.results, lastGatesAt: draft.event.position };
+  const evaluated = withMembers(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   if (verdict) return { name: outcome.passed ? FsmSignal.GatesPassed : FsmSignal.GatesFailed, record: evaluated };
   const failing = (results: readonly { gate: string; written: string; passed: boolean }[]): string =>
     results.filter((result) => !result.passed).map((result) => result.written).join('\n');
@@ -131,12 +131,11 @@ function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneR
   const event = draft.event;
   const result = transition(machine, record.instance, { type, position: event.position }, (gates) => evaluateGates(gates, record.evidence).passed);
   if (result.kind !== 'taken') return record;
-  const next: MilestoneRecord = {
-    ...record,
+  const next = withMembers(record, {
     instance: result.instance,
     enteredAtTime: event.occurredAt,
     lastTransition: { from: result.from, to: result.to, on: type, eventId: event.eventId, position: event.position, occurredAt: event.occurredAt },
-  };
+  });
   for (const emitted of result.emit) emitFromMilestone(draft, next, emitted);
   return next;
 }

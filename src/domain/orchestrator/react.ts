@@ -59,10 +59,11 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
 
 /** Decides a milestone and notes whether it reached a terminal state in this reaction. */
 function decideSettling(draft: ReactionDraft, milestoneId: string, settled: Set<string>, sprintId: string | undefined): void {
-  const before = draft.milestone(milestoneId);
+  // Compared by instance: in a batch the record itself may be updated in place.
+  const before = draft.milestone(milestoneId)?.instance;
   decideMilestone(draft, milestoneId, sprintId);
   const after = draft.milestone(milestoneId);
-  if (before === undefined || after === undefined || after === before) return;
+  if (before === undefined || after === undefined || after.instance === before) return;
   const machine = draft.machineOf(after.instance);
   if (machine !== undefined && isTerminal(machine, after.instance)) settled.add(milestoneId);
 }

@@ -1,6 +1,6 @@
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { isSameRole } from '../planning/role-key.js';
 import type { ExecutionRecord, SprintRecord } from './board.js';
@@ -90,7 +90,7 @@ export function activate(
       },
     });
   }
-  return { ...record, running, ended: ended.slice(-maxEndedKept) };
+  return withMembers(record, { running, ended: ended.slice(-maxEndedKept) });
 }
 
 /** The scope fields of events about this sprint. */

@@ -1,5 +1,5 @@
 import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
-import type { JsonRecord } from '../evidence/read-json.js';
+import { withMembers, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import { createInstance } from '../fsm/machine-instance.js';
@@ -42,7 +42,7 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
     };
   } else {
     const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
-    record = { ...existing, ...definition, approval: keepApproval ? existing.approval : approval, evidence: rescopeEvidence(existing.evidence, scope) };
+    record = withMembers(existing, { ...definition, approval: keepApproval ? existing.approval : approval, evidence: rescopeEvidence(existing.evidence, scope) });
   }
   if (planned.milestoneId === undefined) delete record.milestoneId;
   else record.milestoneId = planned.milestoneId;

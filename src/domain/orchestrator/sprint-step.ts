@@ -2,7 +2,7 @@ import type { JsonObject, StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
@@ -13,6 +13,7 @@ import type { ReactionDraft } from './reaction.js';
 import { activate, enteringRoles, maxEndedKept, retry, sprintScope } from './sprint-activation.js';
 
 const maxHeldKept = 100;
+const targetKeys = ['to', 'toState', 'state', 'target'];
 
 /** Controls: they act on a paused sprint, or make no sense to hold for later. */
 const notHeld: ReadonlySet<string> = new Set([EventType.SprintResumed, EventType.SprintAborted, EventType.SprintRewound, EventType.SprintPaused]);
@@ -26,7 +27,7 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   if (before === undefined) return;
   const event = draft.event;
   const evidence = foldEvidence(before.evidence, event);
-  let record: SprintRecord = evidence === before.evidence ? before : { ...before, evidence };
+  let record: SprintRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
   record = bookkeep(record, event, data);
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
@@ -46,21 +47,21 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
       const ended: ExecutionRecord = { ...running, status: failed ? 'failed' : 'completed' };
       const reason = event.reason ?? firstString(data, ['reason', 'error', 'message']);
       if (failed && reason !== undefined) ended.reason = reason;
-      return { ...record, running: record.running.filter((execution) => execution !== running), ended: [...record.ended, ended].slice(-maxEndedKept) };
+      return withMembers(record, { running: record.running.filter((execution) => execution !== running), ended: [...record.ended, ended].slice(-maxEndedKept) });
     }
     case EventType.ApprovalRequested:
-      return record.approval === 'granted' ? record : { ...record, approval: 'requested' };
+      return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
     case EventType.ApprovalGranted:
     case EventType.ApprovalRejected: {
-      const next: SprintRecord = { ...record, approval: event.type === EventType.ApprovalGranted ? 'granted' : 'rejected' };
+      const changes: Partial<SprintRecord> = { approval: event.type === EventType.ApprovalGranted ? 'granted' : 'rejected' };
       const by = firstString(data, ['approvedBy', 'rejectedBy', 'by', 'user', 'requestedBy']);
-      if (by !== undefined) next.approvalBy = by;
+      if (by !== undefined) changes.approvalBy = by;
       const reason = event.reason ?? firstString(data, ['reason']);
-      if (reason !== undefined) next.approvalReason = reason;
-      return next;
+      if (reason !== undefined) changes.approvalReason = reason;
+      return withMembers(record, changes);
     }
     case EventType.SprintCheckpoint:
-      return { ...record, checkpoints: record.checkpoints + 1 };
+      return withMembers(record, { checkpoints: record.checkpoints + 1 });
     default:
       return record;
   }
@@ -80,23 +81,25 @@ export interface SprintSignal {
  * it resumes.
  */
 function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, signal: SprintSignal, data: JsonRecord): SprintRecord {
-  const target = firstString(data, ['to', 'toState', 'state', 'target']);
+  // Only an event the machine knows can move it; only then is a rewind target read.
+  if (!machine.eventIndex.has(signal.type)) return record;
+  const target = firstString(data, targetKeys);
   const result = transition(machine, record.instance, { type: signal.type, position: signal.position, target }, (gates) => {
     const outcome = evaluateGates(gates, record.evidence);
-    record = { ...record, lastGates: outcome.results, lastGatesAt: signal.position };
+    record = withMembers(record, { lastGates: outcome.results, lastGatesAt: signal.position });
     return outcome.passed;
   });
   if (result.kind !== 'taken') {
     if (result.kind === 'not-applicable' && result.reason === 'no-transition' && isHeldBy(machine, record) && machine.eventIndex.has(signal.type) && !notHeld.has(signal.type)) {
       const held: HeldEvent = { eventId: signal.eventId, type: signal.type, position: signal.position, occurredAt: signal.occurredAt };
-      return { ...record, held: [...record.held, held].slice(-maxHeldKept) };
+      return withMembers(record, { held: [...record.held, held].slice(-maxHeldKept) });
     }
     return record;
   }
   let next = enter(draft, machine, record, result, signal);
   if (signal.type === EventType.SprintResumed && next.held.length > 0) {
     const held = next.held;
-    next = { ...next, held: [] };
+    next = withMembers(next, { held: [] });
     for (const event of held) {
       const replayed = transition(machine, next.instance, { type: event.type, position: event.position });
       if (replayed.kind === 'taken') next = enter(draft, machine, next, replayed, event);
@@ -120,15 +123,14 @@ function isHeldBy(machine: CompiledMachine, record: SprintRecord): boolean {
 /** The sprint after a taken transition: new instance and trace, emitted events, started agents. */
 function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, taken: TransitionTaken, signal: SprintSignal): SprintRecord {
   const stay = taken.instance.transitions;
-  let next: SprintRecord = {
-    ...record,
+  let next = withMembers(record, {
     instance: taken.instance,
     enteredAtTime: signal.occurredAt,
     lastTransition: { from: taken.from, to: taken.to, on: signal.type, eventId: signal.eventId, position: signal.position, occurredAt: signal.occurredAt },
     decided: [],
-  };
+  });
   if (signal.type === EventType.SprintRewound) next = retrace(draft, next, signal);
-  if (setbacks.has(signal.type)) next = { ...next, gateFailures: next.gateFailures + 1 };
+  if (setbacks.has(signal.type)) next = withMembers(next, { gateFailures: next.gateFailures + 1 });
   for (const type of taken.emit) emitFromSprint(draft, next, stay, type, signal);
   let roles = taken.activate;
   // A rewind re-enters an earlier state: its work starts again as when the state was first entered.
@@ -142,7 +144,7 @@ function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSigna
   const traceId = draft.event.traceId;
   if (traceId === record.traceId) return record;
   const reason = draft.event.reason ?? `rewound to ${record.instance.state}`;
-  return { ...record, traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] };
+  return withMembers(record, { traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] });
 }
 
 /** An event a state emits on entry, with the payload the spec gives it. */
