@@ -128,10 +128,10 @@ describe('kairos run, status, controls, replay', () => {
     const dir = workspace();
     const run = runKairos(['run', '--until', 'idle'], dir, { FAIL_ROLE: 'devops-engineer' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/sprint-1\s+ValidatingInfra\s+waiting for a retry of devops-engineer: exited with code 1: simulated failure of devops-engineer/);
+    expect(run.stdout).toMatch(/sprint-1\s+ValidatingInfra\s+waiting for a person: devops-engineer \(devops-engineer\) failed: exited with code 1: simulated failure of devops-engineer/);
     const status = runKairos(['status', '--sprint', 'sprint-1'], dir);
     expect(status.stdout).toContain('in ValidatingInfra since position');
-    expect(status.stdout).toContain('- a retry of devops-engineer');
+    expect(status.stdout).toContain("- a person: devops-engineer (devops-engineer) failed");
     expect(runKairos(['retry', 'sprint-1', '--agent', 'devops-engineer', '--reason', 'pipeline fixed', '--by', 'bob'], dir).status).toBe(0);
     expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-1\s+Closed/);
   });

@@ -15,6 +15,14 @@ export interface ExecutionRecord {
   state: string;
   /** Log position of the event whose reaction started it. */
   startedAt: number;
+  /** The sprint's stay (transition count) it belongs to: a retry runs only in the same stay. */
+  stay: number;
+  /** 1 for the first run; each automatic retry of a failure adds one (the agent's `skillRetryCount` bounds it). */
+  attempt: number;
+  /** Position of the RetryRequested that started it, for a person's retry. */
+  retryAt?: number;
+  /** The features it works on, when narrower than the sprint's (`kairos retry --feature`). */
+  features?: readonly string[];
   /** Set once it ended: `completed`, or `failed` with the reason. */
   status: 'running' | 'completed' | 'failed';
   reason?: string;

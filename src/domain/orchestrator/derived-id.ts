@@ -10,7 +10,14 @@ export function derivedEventId(streamId: string, stay: number, what: string): st
   return `${streamId}#${stay}:${what}`;
 }
 
-/** The id of the execution of `role` started on entering a state (or by a retry request). */
-export function derivedExecutionId(sprintId: string, stay: number, role: string, retry?: number): string {
-  return retry === undefined ? `exec:${sprintId}#${stay}:${role}` : `exec:${sprintId}#${stay}:${role}~${retry}`;
+/**
+ * The id of the execution of `role` started on entering a state, or by a person's retry request
+ * (`~<its position>`), or as an automatic retry of a failure (`@<attempt>`).
+ *
+ * @example derivedExecutionId('sprint-1', 4, 'qa', undefined, 2) // 'exec:sprint-1#4:qa@2'
+ */
+export function derivedExecutionId(sprintId: string, stay: number, role: string, retry?: number, attempt = 1): string {
+  const requested = retry === undefined ? '' : `~${retry}`;
+  const repeated = attempt > 1 ? `@${attempt}` : '';
+  return `exec:${sprintId}#${stay}:${role}${requested}${repeated}`;
 }

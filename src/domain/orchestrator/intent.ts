@@ -37,6 +37,10 @@ export interface ExecutionRequest {
   /** The sprint's features in scope. */
   features: readonly string[];
   allowedSkills: readonly string[];
+  /** 2 and on for automatic retries of a failure; absent for a first run. */
+  attempt?: number;
+  /** Milliseconds to wait before running: the agent's backoff, for a retry. */
+  delayMs?: number;
 }
 
 /**

@@ -220,6 +220,46 @@ describe('react: retry requests', () => {
   });
 });
 
+describe('react: automatic retries of failed skills', () => {
+  const flaky = (failures: number): AgentScript => {
+    let left = failures;
+    return (request) => (request.role === 'devops-engineer' && left-- > 0 ? { failed: `pipeline down (${request.attempt ?? 1})` } : diligent()(request));
+  };
+  const withRetries = (skillRetryCount: number): OrchestratorConfig => ({
+    ...config,
+    agents: config.agents.map((each) => (each.id === 'devops-engineer' ? { ...each, retry: { skillRetryCount, backoffMs: 500, backoffFactor: 3 } } : each)),
+  });
+  const runs = (sim: Simulation): ExecutionRequest[] =>
+    sim.intents.flatMap((intent) => (intent.kind === 'run' && intent.execution.role === 'devops-engineer' ? [intent.execution] : []));
+
+  it('runs a failed execution again after its backoff, growing by the factor, and the sprint goes on', () => {
+    const sim = plan(new Simulation(withRetries(2), flaky(2)), [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('Closed');
+    expect(runs(sim).map((request) => [request.executionId, request.attempt, request.delayMs])).toEqual([
+      ['exec:s1#2:devops-engineer', undefined, undefined],
+      ['exec:s1#2:devops-engineer@2', 2, 500],
+      ['exec:s1#2:devops-engineer@3', 3, 1500],
+    ]);
+  });
+
+  it('stops at the retry count and leaves the failure to a person, whose retry starts a fresh count', () => {
+    const sim = plan(new Simulation(withRetries(1), flaky(3)), [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('ValidatingInfra');
+    expect(runs(sim)).toHaveLength(2);
+    expect(sim.board.sprints.get('s1')?.ended.at(-1)).toMatchObject({ executionId: 'exec:s1#2:devops-engineer@2', status: 'failed', attempt: 2, reason: 'pipeline down (2)' });
+    sim.emit('sprint-s1', 'RetryRequested', { requestedBy: 'bob' }, { sprintId: 's1' });
+    sim.run();
+    expect(sim.state('sprint', 's1')).toBe('Closed');
+    expect(runs(sim).slice(2).map((request) => request.executionId)).toEqual([expect.stringMatching(/^exec:s1#2:devops-engineer~\d+$/), expect.stringMatching(/^exec:s1#2:devops-engineer~\d+@2$/)]);
+  });
+
+  it('does not retry without a retry count (the default policy)', () => {
+    const sim = plan(new Simulation(config, flaky(1)), [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('ValidatingInfra');
+    expect(runs(sim)).toHaveLength(1);
+  });
+});
+
 describe('react: milestones', () => {
   it('starts milestones in plan order, completes them when their sprints close and gates pass, and fires triggers', () => {
     const sim = plan(

@@ -28,8 +28,38 @@ export function retry(draft: ReactionDraft, machine: CompiledMachine, record: Sp
   let roles = [...failed.values()].filter((execution) => agentId === undefined || execution.agentId === agentId || isSameRole(execution.role, agentId)).map((execution) => execution.role);
   if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role, agentId));
   if (agentId !== undefined && roles.length === 0) roles = [agentId];
-  const features = featureId === undefined ? undefined : [featureId];
-  return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, draft.event.position, features);
+  return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, {
+    retryAt: draft.event.position,
+    ...(featureId === undefined ? {} : { features: [featureId] }),
+  });
+}
+
+/**
+ * An execution that failed runs again, after its agent's backoff (`backoffMs × backoffFactor^(n-1)`
+ * before attempt n+1), while the agent's `skillRetryCount` allows and the sprint is still in the
+ * stay that started it. Once the count is spent the failure waits for a person (`kairos retry`,
+ * `kairos override`).
+ */
+export function retryFailure(draft: ReactionDraft, record: SprintRecord, failed: ExecutionRecord): SprintRecord {
+  const agent = failed.agentId === undefined ? undefined : draft.config.agents.find((candidate) => candidate.id === failed.agentId);
+  if (agent === undefined || failed.attempt > agent.retry.skillRetryCount || failed.stay !== record.instance.transitions) return record;
+  const delayMs = Math.round(agent.retry.backoffMs * agent.retry.backoffFactor ** (failed.attempt - 1));
+  return activate(draft, record, [failed.role], failed.stay, failed.state, {
+    attempt: failed.attempt + 1,
+    delayMs,
+    ...(failed.retryAt === undefined ? {} : { retryAt: failed.retryAt }),
+    ...(failed.features === undefined ? {} : { features: failed.features }),
+  });
+}
+
+/** How an activation differs from a state's first: a person's retry, a narrower scope, a repeated attempt. */
+export interface ActivationOptions {
+  /** Position of the RetryRequested that asked for it. */
+  retryAt?: number;
+  /** The features it works on (default: the sprint's). */
+  features?: readonly string[];
+  attempt?: number;
+  delayMs?: number;
 }
 
 /** The roles a state's work needs: those activated by the first transition into it that activates any. */
@@ -44,17 +74,20 @@ export function activate(
   roles: readonly string[],
   stay: number,
   state: string,
-  retryAt?: number,
-  features: readonly string[] = record.features,
+  options: ActivationOptions = {},
 ): SprintRecord {
   if (roles.length === 0) return record;
+  const { retryAt, attempt = 1, delayMs } = options;
+  const features = options.features ?? record.features;
   const running = [...record.running];
   const ended = [...record.ended];
   for (const role of roles) {
-    const executionId = derivedExecutionId(record.id, stay, role, retryAt);
+    const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
     if (running.some((execution) => execution.executionId === executionId)) continue;
     const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
-    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, status: 'running' };
+    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' };
+    if (retryAt !== undefined) execution.retryAt = retryAt;
+    if (options.features !== undefined) execution.features = options.features;
     if (agent === undefined) {
       const reason = `no agent in planning/agents.yaml answers to role ${role}`;
       ended.push({ ...execution, status: 'failed', reason });
@@ -87,6 +120,8 @@ export function activate(
         causationId: draft.event.eventId,
         features,
         allowedSkills: agent.skills,
+        ...(attempt > 1 ? { attempt } : {}),
+        ...(delayMs === undefined || delayMs <= 0 ? {} : { delayMs }),
       },
     });
   }

@@ -10,10 +10,12 @@ import type { ExecutionRecord, HeldEvent, SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
-import { activate, enteringRoles, maxEndedKept, retry, sprintScope } from './sprint-activation.js';
+import { activate, enteringRoles, maxEndedKept, retry, retryFailure, sprintScope } from './sprint-activation.js';
 
 const maxHeldKept = 100;
 const targetKeys = ['to', 'toState', 'state', 'target'];
+const executionIdKeys = ['executionId'];
+const reasonKeys = ['reason', 'error', 'message'];
 
 /** Controls: they act on a paused sprint, or make no sense to hold for later. */
 const notHeld: ReadonlySet<string> = new Set([EventType.SprintResumed, EventType.SprintAborted, EventType.SprintRewound, EventType.SprintPaused]);
@@ -28,7 +30,9 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   const event = draft.event;
   const evidence = foldEvidence(before.evidence, event);
   let record: SprintRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
+  const ending = endedExecution(record, event, data);
   record = bookkeep(record, event, data);
+  if (ending?.failed === true) record = retryFailure(draft, record, ending.execution);
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
   if (machine !== undefined && event.type === EventType.RetryRequested) record = retry(draft, machine, record, data);
@@ -40,14 +44,9 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
   switch (event.type) {
     case EventType.AgentExecutionCompleted:
     case EventType.AgentSkillFailed: {
-      const executionId = event.executionId ?? firstString(data, ['executionId']);
-      const running = record.running.find((execution) => execution.executionId === executionId);
-      if (running === undefined) return record;
-      const failed = event.type === EventType.AgentSkillFailed;
-      const ended: ExecutionRecord = { ...running, status: failed ? 'failed' : 'completed' };
-      const reason = event.reason ?? firstString(data, ['reason', 'error', 'message']);
-      if (failed && reason !== undefined) ended.reason = reason;
-      return withMembers(record, { running: record.running.filter((execution) => execution !== running), ended: [...record.ended, ended].slice(-maxEndedKept) });
+      const ending = endedExecution(record, event, data);
+      if (ending === undefined) return record;
+      return withMembers(record, { running: record.running.filter((execution) => execution.executionId !== ending.execution.executionId), ended: [...record.ended, ending.execution].slice(-maxEndedKept) });
     }
     case EventType.ApprovalRequested:
       return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
@@ -65,6 +64,19 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
     default:
       return record;
   }
+}
+
+/** The running execution an AgentExecutionCompleted or AgentSkillFailed ends, as it ended. */
+function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonRecord): { execution: ExecutionRecord; failed: boolean } | undefined {
+  if (event.type !== EventType.AgentExecutionCompleted && event.type !== EventType.AgentSkillFailed) return undefined;
+  const executionId = event.executionId ?? firstString(data, executionIdKeys);
+  const running = record.running.find((execution) => execution.executionId === executionId);
+  if (running === undefined) return undefined;
+  const failed = event.type === EventType.AgentSkillFailed;
+  const execution: ExecutionRecord = { ...running, status: failed ? 'failed' : 'completed' };
+  const reason = event.reason ?? firstString(data, reasonKeys);
+  if (failed && reason !== undefined) execution.reason = reason;
+  return { execution, failed };
 }
 
 /** The event as the sprint machine sees it. */

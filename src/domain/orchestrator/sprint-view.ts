@@ -66,7 +66,7 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
     unmetConditions: verdictPending ? gateSummary(unmet) : [],
     approval: { status: sprint.approval, ...(sprint.approvalBy === undefined ? {} : { by: sprint.approvalBy }), ...(sprint.approvalReason === undefined ? {} : { reason: sprint.approvalReason }) },
     runningAgents: sprint.running.map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, since: execution.startedAt })),
-    failedAgents: unrecoveredFailures(sprint, stateName(sprint.instance.state)).map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, reason: execution.reason ?? 'failed' })),
+    failedAgents: unrecoveredFailures(sprint, stateName(sprint.instance.state)).map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, attempts: execution.attempt, reason: execution.reason ?? 'failed' })),
     heldEvents: sprint.held.map((event) => event.type),
     retries: { gateFailures: sprint.gateFailures, budget: config.maxGateRetries },
     checkpoints: sprint.checkpoints,
@@ -104,7 +104,10 @@ function waitingFor(
 ): string[] {
   const reasons: string[] = [];
   if (sprint.held.length > 0 || state === 'Paused') reasons.push('a person to resume it (kairos resume)');
-  for (const execution of unrecoveredFailures(sprint, state)) reasons.push(`a retry of ${execution.role}: ${execution.reason ?? 'failed'} (kairos retry)`);
+  for (const execution of unrecoveredFailures(sprint, state)) {
+    const tries = execution.attempt > 1 ? ` after ${execution.attempt} attempts` : '';
+    reasons.push(`a person: ${execution.agentId ?? execution.role} (${execution.role}) failed${tries}: ${execution.reason ?? 'no reason given'} (kairos retry, kairos override)`);
+  }
   for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
   if (sprint.approval === 'requested') reasons.push('an approval by a holder of an approval role (kairos approve)');
   if (sprint.approval === 'rejected') reasons.push(`a new plan: the approval was rejected${sprint.approvalReason === undefined ? '' : ` (${sprint.approvalReason})`}`);

@@ -123,5 +123,29 @@ describe('Orchestrator on SQLite', () => {
     expect(failure?.reason).toBe('the agent reported an unknown event type "TestsAllGreen" (report 2)');
     expect(orchestrator.board.sprints.get('s1')?.ended.at(-1)).toMatchObject({ role: 'qa', status: 'failed' });
   });
+
+  it('retries a failed skill after its backoff, in calendar time, then goes on', async () => {
+    const { workspace, store } = await plannedWorkspace();
+    const retrying: OrchestratorConfig = { ...config, agents: config.agents.map((agent) => (agent.roles.includes('qa') ? { ...agent, retry: { skillRetryCount: 2, backoffMs: 40, backoffFactor: 2 } } : agent)) };
+    const attempts: { executionId: string; at: number }[] = [];
+    const runner: AgentRunner = {
+      run: (request) => {
+        attempts.push({ executionId: request.executionId, at: performance.now() });
+        const flaky = request.sprintId === 's1' && request.currentState === 'ValidatingScope' && (request.attempt ?? 1) < 3;
+        return Promise.resolve(flaky ? { status: 'failed', reason: `flaky (attempt ${request.attempt ?? 1})` } : instantOutcome(request));
+      },
+    };
+    const summary = await new Orchestrator({ store, config: retrying, runner, workspace, clock }).runUntilIdle();
+    const s1 = attempts.filter((attempt) => attempt.executionId.startsWith('exec:s1#1:qa'));
+    expect(s1.map((attempt) => attempt.executionId)).toEqual(['exec:s1#1:qa', 'exec:s1#1:qa@2', 'exec:s1#1:qa@3']);
+    // The waits are at least the backoff: 40 ms, then 80 ms (a lower bound, never a time limit).
+    expect((s1[1]?.at ?? 0) - (s1[0]?.at ?? 0)).toBeGreaterThanOrEqual(39);
+    expect((s1[2]?.at ?? 0) - (s1[1]?.at ?? 0)).toBeGreaterThanOrEqual(79);
+    const failures = (await store.readAll({ limit: 10_000 })).filter((event) => event.type === 'AgentSkillFailed').map((event) => event.reason);
+    expect(failures).toEqual(['flaky (attempt 1)', 'flaky (attempt 2)']);
+    expect(summary.executions).toBe(17);
+    const state = JSON.parse(await readFile(sprintStatePath(workspace, 's1'), 'utf8')) as Record<string, unknown>;
+    expect(state).toMatchObject({ state: 'Closed' });
+  });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { canonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
 import { inBatch } from '../../domain/evidence/index.js';
 import {
@@ -9,6 +10,7 @@ import {
   react,
   type AppendIntent,
   type Board,
+  type ExecutionRecord,
   type ExecutionRequest,
   type OrchestratorConfig,
   type SprintRecord,
@@ -181,7 +183,8 @@ export class Orchestrator {
     this.startedHere.add(request.executionId);
     this.summary.executions++;
     if (fresh) this.summary.appended++;
-    const running = performExecution(this.deps(), request)
+    const running = this.afterBackoff(request)
+      .then((go) => (go ? performExecution(this.deps(), request) : 0))
       .then((appended) => {
         this.summary.appended += appended;
       })
@@ -197,6 +200,20 @@ export class Orchestrator {
     this.inflight.set(request.executionId, running);
   }
 
+  /**
+   * Waits out a retry's backoff (calendar time: logical time does not move meanwhile). False when
+   * the run was stopped first: the execution stays recorded as started and is recovered next run.
+   */
+  private async afterBackoff(request: ExecutionRequest): Promise<boolean> {
+    if (request.delayMs === undefined) return true;
+    try {
+      await sleep(request.delayMs, undefined, { signal: this.abort.signal });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Executions the board says are running but no process runs: a killed run left them. */
   private async recoverInterrupted(): Promise<void> {
     const starts: Promise<void>[] = [];
@@ -204,7 +221,7 @@ export class Orchestrator {
       for (const execution of sprint.running) {
         if (this.startedHere.has(execution.executionId) || execution.agentId === undefined) continue;
         this.summary.recovered++;
-        starts.push(this.start(requestFor(sprint, execution.executionId, execution.agentId, execution.role, execution.state, this.options.config), true));
+        starts.push(this.start(requestFor(sprint, execution, execution.agentId, this.options.config), true));
       }
     }
     await Promise.all(starts);
@@ -245,8 +262,9 @@ export function hashBoard(board: Board): string {
 }
 
 /** The request of an execution the board knows, to run it again. */
-function requestFor(sprint: SprintRecord, executionId: string, agentId: string, role: string, state: string, config: OrchestratorConfig): ExecutionRequest {
+function requestFor(sprint: SprintRecord, execution: ExecutionRecord, agentId: string, config: OrchestratorConfig): ExecutionRequest {
   const agent = config.agents.find((candidate) => candidate.id === agentId);
+  const { executionId, role, state } = execution;
   return {
     executionId,
     agentId,
@@ -258,7 +276,8 @@ function requestFor(sprint: SprintRecord, executionId: string, agentId: string, 
     traceId: sprint.traceId,
     correlationId: sprint.correlationId,
     causationId: executionId,
-    features: sprint.features,
+    features: execution.features ?? sprint.features,
     allowedSkills: agent?.skills ?? [],
+    ...(execution.attempt > 1 ? { attempt: execution.attempt } : {}),
   };
 }
