@@ -136,6 +136,25 @@ describe('kairos run, status, controls, replay', () => {
     expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-1\s+Closed/);
   });
 
+  it('writes what failed and the actions open, and an override by a person lets the sprint finish', () => {
+    const dir = workspace();
+    expect(runKairos(['run', '--until', 'idle'], dir, { FAIL_ROLE: 'backend-developer' }).stdout).toMatch(/sprint-1\s+Active\s+waiting for a person: backend-developer/);
+    const errors = JSON.parse(readFileSync(join(dir, 'execution', 'sprint-1', 'execution-errors.json'), 'utf8')) as unknown[];
+    expect(errors).toEqual([expect.objectContaining({ agentId: 'backend-developer', state: 'Active', features: ['A', 'B'], attempts: 1, retryCount: 0, error: 'exited with code 1: simulated failure of backend-developer' })]);
+    const plan = readFileSync(join(dir, 'execution', 'sprint-1', 'recovery-plan.yaml'), 'utf8');
+    expect(plan).toContain('status: waiting-for-a-person');
+    expect(plan).toContain('kairos override sprint-1 --feature A');
+    expect(readFileSync(join(dir, 'execution', 'sprint-1', 'retry-history.json'), 'utf8')).toContain('"status": "failed"');
+    expect(runKairos(['override', 'sprint-1', '--feature', 'Z'], dir).stderr).toBe('kairos: error: feature Z is not in the scope of sprint-1 (A, B)\n');
+    expect(runKairos(['override', 'sprint-1'], dir).status).toBe(2);
+    for (const feature of ['A', 'B']) {
+      expect(runKairos(['override', 'sprint-1', '--feature', feature, '--by', 'carol', '--reason', 'written by hand'], dir).stdout).toMatch(/sprint-1: OverrideApplied and FeatureStatusChanged recorded at position \d+ by carol/);
+    }
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-1\s+Closed/);
+    expect(readFileSync(join(dir, 'execution', 'sprint-1', 'recovery-plan.yaml'), 'utf8')).toContain('status: recovered');
+    expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
+  });
+
   it('pauses, refuses what the machine would not take, resumes and rewinds, each recorded with who and why', () => {
     const dir = workspace();
     expect(runKairos(['plan'], dir).status).toBe(0);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { IntegrityError } from '../../domain/errors/index.js';
-import { emptyBoard, sprintStateView } from '../../domain/orchestrator/index.js';
-import { checkpointPath, foldLog, hashBoard, readCheckpoint, sprintStatePath } from '../../runtime/index.js';
+import { emptyBoard } from '../../domain/orchestrator/index.js';
+import { checkpointPath, foldLog, hashBoard, readCheckpoint, sprintFiles, sprintFolder } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
 import { withSession } from '../orchestration/open-session.js';
 
@@ -38,15 +38,18 @@ export function replayCommand(): Command {
           const liveHash = hashBoard(live);
           if (liveHash !== checkpoint.boardHash) problems.push(`the board replayed to position ${checkpoint.position} (${liveHash}) differs from the orchestrator's (${checkpoint.boardHash})`);
           let files = 0;
+          let total = 0;
           for (const sprint of live.sprints.values()) {
-            const path = sprintStatePath(context.workspace, sprint.id);
-            const expected = `${JSON.stringify(sprintStateView(live, sprint, session.config), null, 2)}\n`;
-            const actual = await readFile(path, 'utf8').catch(() => undefined);
-            if (actual === undefined) problems.push(`${relative(context.workspace, path)} is missing`);
-            else if (actual !== expected) problems.push(`${relative(context.workspace, path)} differs from its replay`);
-            else files++;
+            for (const file of sprintFiles(live, sprint, session.config)) {
+              total++;
+              const path = join(sprintFolder(context.workspace, sprint.id), file.name);
+              const actual = await readFile(path, 'utf8').catch(() => undefined);
+              if (actual === undefined) problems.push(`${relative(context.workspace, path)} is missing`);
+              else if (actual !== file.content) problems.push(`${relative(context.workspace, path)} differs from its replay`);
+              else files++;
+            }
           }
-          context.stdout(`live read models at position ${checkpoint.position}: board ${liveHash === checkpoint.boardHash ? 'identical' : 'DIFFERENT'}; ${files} of ${live.sprints.size} fsm-state.json file(s) identical`);
+          context.stdout(`live read models at position ${checkpoint.position}: board ${liveHash === checkpoint.boardHash ? 'identical' : 'DIFFERENT'}; ${files} of ${total} sprint file(s) (fsm-state.json, recovery files) identical`);
         }
         if (problems.length > 0) throw new IntegrityError(problems.join('; '));
         context.stdout('verified: replays are identical to each other and to the live read models');

@@ -14,3 +14,4 @@ export { applyReaction, machineFromConfig, type Reaction } from './reaction.js';
 export { waitsOn } from './sprint-decisions.js';
 export * from './sprint-view.js';
 export * from './board-snapshot.js';
+export * from './recovery-view.js';

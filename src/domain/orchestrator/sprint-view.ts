@@ -122,7 +122,7 @@ function waitingFor(
  * Failed executions of the current state whose role has not run successfully since and is not
  * running again (a failure in a state the sprint has left no longer holds it up).
  */
-function unrecoveredFailures(sprint: SprintRecord, state: string): ExecutionRecord[] {
+export function unrecoveredFailures(sprint: SprintRecord, state: string): ExecutionRecord[] {
   const last = new Map<string, ExecutionRecord>();
   for (const execution of sprint.ended) if (execution.state === state) last.set(execution.role, execution);
   return [...last.values()].filter((execution) => execution.status === 'failed' && !sprint.running.some((running) => running.role === execution.role));

@@ -6,3 +6,4 @@ export * from './write-file-atomic.js';
 export * from './workspace-orchestrator-config.js';
 export * from './sprint-state-path.js';
 export * from './sprint-state-writer.js';
+export * from './sprint-files.js';

@@ -1,10 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { sprintStateView, type Board, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import { sprintStatePath } from './sprint-state-path.js';
+import { join } from 'node:path';
+import type { Board, OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { sprintFiles } from './sprint-files.js';
+import { sprintFolder } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
- * Keeps `execution/<sprintId>/fsm-state.json` current: while the orchestrator is busy, sprints
+ * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, and the recovery files of
+ * a sprint where something failed: see `sprintFiles`): while the orchestrator is busy, sprints
  * that changed are written at most every `intervalMs`, at most `maxPerFlush` at a time (the
  * longest-waiting first), and only when their content changed; once it goes idle, all of them (so
  * the files always match the board at the checkpoint).
@@ -50,10 +53,13 @@ export class SprintStateWriter {
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
-      const content = `${JSON.stringify(sprintStateView(board, sprint, this.config), null, 2)}\n`;
-      if (this.written.get(sprintId) === content) continue;
-      this.written.set(sprintId, content);
-      writes.push(writeFileAtomic(sprintStatePath(this.workspace, sprintId), content));
+      const folder = sprintFolder(this.workspace, sprintId);
+      for (const file of sprintFiles(board, sprint, this.config)) {
+        const path = join(folder, file.name);
+        if (this.written.get(path) === file.content) continue;
+        this.written.set(path, file.content);
+        writes.push(writeFileAtomic(path, file.content));
+      }
     }
     await Promise.all(writes);
   }

@@ -1,0 +1,31 @@
+import { stringify } from 'yaml';
+import { recoveryView, sprintStateView, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
+
+/** A file under `execution/<sprintId>/`, by its name there, with the content it must have. */
+export interface SprintFile {
+  name: string;
+  content: string;
+}
+
+/**
+ * The files the orchestrator keeps for a sprint, all pure views of the board: `fsm-state.json`
+ * always; `execution-errors.json`, `retry-history.json` and `recovery-plan.yaml` once one of its
+ * executions failed. `kairos replay --verify` compares them byte for byte.
+ */
+export function sprintFiles(board: Board, sprint: SprintRecord, config: OrchestratorConfig): SprintFile[] {
+  const state = sprintStateView(board, sprint, config);
+  const files: SprintFile[] = [{ name: 'fsm-state.json', content: json(state) }];
+  const recovery = recoveryView(sprint, state.state, config);
+  if (recovery !== undefined) {
+    files.push(
+      { name: 'execution-errors.json', content: json(recovery.errors) },
+      { name: 'retry-history.json', content: json(recovery.history) },
+      { name: 'recovery-plan.yaml', content: `# What failed in ${sprint.id} and the actions open (written by kairos run; see kairos status --sprint ${sprint.id})\n${stringify(recovery.plan, { lineWidth: 0 })}` },
+    );
+  }
+  return files;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
