@@ -6,6 +6,8 @@ export const ArtifactKind = {
   Agents: 'agents',
   FactoryGovernance: 'factory-governance',
   StateMachine: 'state-machine',
+  Pipeline: 'pipeline',
+  SecurityPolicy: 'security-policy',
   Event: 'event',
   ExecutionMetadata: 'execution-metadata',
   SprintTraceMatrix: 'sprint-trace-matrix',

@@ -7,7 +7,7 @@ import { sprintSymbols } from '../sprints/sprint-symbols.js';
 import { stateMachineSymbols } from '../state-machine/state-machine-symbols.js';
 import { emptySymbols, type PlanningSymbols } from './planning-symbols.js';
 
-/** The names a file of `kind` defines and uses; JSON artifacts take part in no cross-file check. */
+/** The names a file of `kind` defines and uses; JSON artifacts, pipeline.yaml and security-policy.yaml take part in no cross-file check. */
 export function symbolsOf(kind: ArtifactKind, data: unknown, file: string): PlanningSymbols {
   switch (kind) {
     case 'milestones':
@@ -22,6 +22,8 @@ export function symbolsOf(kind: ArtifactKind, data: unknown, file: string): Plan
       return governanceSymbols(data, file);
     case 'state-machine':
       return stateMachineSymbols(data, file, baseName(file));
+    case 'pipeline':
+    case 'security-policy':
     case 'event':
     case 'execution-metadata':
     case 'sprint-trace-matrix':

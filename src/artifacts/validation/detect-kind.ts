@@ -9,8 +9,9 @@ const kindsByFileName: Readonly<Record<string, ArtifactKind>> = {
 
 /**
  * The kind of a parsed file, from its top-level keys (`milestones`, `sprints`, `states`,
- * `planningMode`, `agents`, `features` or a list of `featureId` items, and the shapes of the JSON
- * artifacts), else from its file name (`execution-metadata.json`); undefined when neither tells.
+ * `planningMode`, `agents`, `features` or a list of `featureId` items, `checks` alone for a security
+ * policy, and the shapes of the JSON artifacts), else from its file name (`execution-metadata.json`,
+ * `pipeline.yaml`); undefined when neither tells.
  */
 export function detectKind(value: unknown, file: string): ArtifactKind | undefined {
   return kindFromContent(value) ?? kindFromFileName(file);
@@ -33,6 +34,8 @@ function kindFromContent(value: unknown): ArtifactKind | undefined {
   if (has('features')) return has('sprintId') ? 'sprint-trace-matrix' : 'features';
   if (has('currentState') && has('allowedSkills')) return 'fsm-context';
   if (has('featureId') && has('tests')) return 'feature-test-link';
+  // A policy lists the checks to run; an audit of them names its sprint and status.
+  if (has('checks') && !has('sprintId') && !has('status') && !has('issues') && !has('validatedBy')) return 'security-policy';
   if (has('checks') || has('validatedBy')) return 'security-audit';
   if (has('agentId') && has('skillId')) return 'execution-metadata';
   return undefined;

@@ -10,13 +10,13 @@ describe('validateText', () => {
     const report = validateText('\n\ncolour: red\n', 'notes.yaml');
     expect(report.kind).toBeUndefined();
     expect(report.diagnostics.map(formatForTest)).toEqual([
-      'notes.yaml:3:1: error: cannot tell what kind of file this is: expected a top-level key milestones, sprints, states, planningMode, agents or features, or a list of featureId items; name the kind explicitly, one of milestones, sprints, features, agents, factory-governance, state-machine, event, execution-metadata, sprint-trace-matrix, security-audit, fsm-context, feature-test-link',
+      'notes.yaml:3:1: error: cannot tell what kind of file this is: expected a top-level key milestones, sprints, states, planningMode, agents or features, or a list of featureId items; name the kind explicitly, one of milestones, sprints, features, agents, factory-governance, state-machine, pipeline, security-policy, event, execution-metadata, sprint-trace-matrix, security-audit, fsm-context, feature-test-link',
     ]);
   });
 
   it('refuses an unknown explicit kind with a suggestion', () => {
     expect(validateText('milestones: []\n', 'm.yaml', { kind: 'milestone' }).diagnostics.map((d) => d.message)).toEqual([
-      'unknown kind milestone (did you mean milestones?); kinds are milestones, sprints, features, agents, factory-governance, state-machine, event, execution-metadata, sprint-trace-matrix, security-audit, fsm-context, feature-test-link',
+      'unknown kind milestone (did you mean milestones?); kinds are milestones, sprints, features, agents, factory-governance, state-machine, pipeline, security-policy, event, execution-metadata, sprint-trace-matrix, security-audit, fsm-context, feature-test-link',
     ]);
   });
 

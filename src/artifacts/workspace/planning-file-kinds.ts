@@ -8,6 +8,8 @@ export const planningFileKinds: Readonly<Record<string, ArtifactKind>> = {
   'sprint-plan.yaml': 'sprints',
   'agents.yaml': 'agents',
   'factory-governance.yaml': 'factory-governance',
+  'pipeline.yaml': 'pipeline',
+  'security-policy.yaml': 'security-policy',
 };
 
 /** The folder below `planning/` holding state machine files. */

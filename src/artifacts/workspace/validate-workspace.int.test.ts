@@ -42,6 +42,8 @@ describe('validateWorkspace', () => {
       ['planning/sprints.yaml', 'sprints'],
       ['planning/agents.yaml', 'agents'],
       ['planning/factory-governance.yaml', 'factory-governance'],
+      ['planning/pipeline.yaml', 'pipeline'],
+      ['planning/security-policy.yaml', 'security-policy'],
     ]);
     const workspace = report.workspace;
     expect(workspace?.milestones.map((m) => m.id)).toEqual(['mvp-foundation', 'mvp-core', 'mvp-qa', 'mvp-ready']);
@@ -59,7 +61,15 @@ describe('validateWorkspace', () => {
   });
 
   it('starts every planning file with the modeline of its schema', () => {
-    const kinds = { 'milestones.yaml': 'milestones', 'features.yaml': 'features', 'sprints.yaml': 'sprints', 'agents.yaml': 'agents', 'factory-governance.yaml': 'factory-governance' };
+    const kinds = {
+      'milestones.yaml': 'milestones',
+      'features.yaml': 'features',
+      'sprints.yaml': 'sprints',
+      'agents.yaml': 'agents',
+      'factory-governance.yaml': 'factory-governance',
+      'pipeline.yaml': 'pipeline',
+      'security-policy.yaml': 'security-policy',
+    };
     for (const [file, kind] of Object.entries(kinds)) {
       expect(readFileSync(join(booking, 'planning', file), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=../schemas/${kind}.schema.json`);
     }
@@ -101,6 +111,8 @@ describe('validateWorkspace', () => {
       'planning/sprint-plan.yaml': 1,
       'planning/agents.yaml': 0,
       'planning/factory-governance.yaml': 1,
+      'planning/pipeline.yaml': 0,
+      'planning/security-policy.yaml': 0,
     });
   });
 
