@@ -9,7 +9,9 @@ const kind = 'JUnit XML report';
 
 /**
  * Parses a JUnit XML report: a `<testsuites>` root or a bare `<testsuite>`, nested suites
- * flattened, as written by vitest's `junit` reporter, jest-junit, Maven Surefire and pytest.
+ * flattened, as written by vitest's `junit` reporter, jest-junit, Maven Surefire, pytest and
+ * `node --test` (whose top-level tests sit directly under `<testsuites>`: they make one suite
+ * named after the root).
  * A suite's counts come from its test cases, and from its attributes only when it lists none.
  * Throws `ValidationError` (with line and column where known) for anything else.
  * @example
@@ -26,7 +28,10 @@ export function parseJunitXml(text: string, file: string, options: Partial<Repor
   const suites: TestSuiteResult[] = [];
   const reader = { xml, limits, suites };
   if (root.name === 'testsuite') readSuite(reader, root);
-  else for (const suite of childElements(root, 'testsuite')) readSuite(reader, suite);
+  else {
+    if (childElements(root, 'testcase').length > 0) readCases(reader, root);
+    for (const suite of childElements(root, 'testsuite')) readSuite(reader, suite);
+  }
   const counts = suites.length === 0 ? countsFromAttributes(xml, root) : sumCounts(suites.map((suite) => suite.counts));
   const name = root.name === 'testsuites' ? root.attributes.name : undefined;
   return { format: 'junit', file, ...(name === undefined ? {} : { name }), counts, suites };
@@ -39,6 +44,12 @@ interface SuiteReader {
 }
 
 function readSuite(reader: SuiteReader, element: XmlElement): void {
+  readCases(reader, element);
+  for (const nested of childElements(element, 'testsuite')) readSuite(reader, nested);
+}
+
+/** The suite an element's own test cases make (its nested suites are read on their own). */
+function readCases(reader: SuiteReader, element: XmlElement): void {
   const file = element.attributes.file ?? element.attributes.filepath;
   const cases = childElements(element, 'testcase').map((testCase) => readCase(reader, testCase, file));
   const time = readNumber(reader.xml, element, 'time');
@@ -50,7 +61,6 @@ function readSuite(reader: SuiteReader, element: XmlElement): void {
     countedFrom: cases.length === 0 ? 'attributes' : 'cases',
     cases,
   });
-  for (const nested of childElements(element, 'testsuite')) readSuite(reader, nested);
 }
 
 function readCase(reader: SuiteReader, element: XmlElement, suiteFile: string | undefined): TestCaseResult {

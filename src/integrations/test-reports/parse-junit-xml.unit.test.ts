@@ -18,6 +18,16 @@ function failureOf(run: () => unknown): ValidationError {
 }
 
 describe('parseJunitXml on real tool output', () => {
+  it('reads node --test junit output, whose top-level tests sit directly under <testsuites>', () => {
+    const report = parseJunitXml(fixture('node-test-junit.xml'), 'node-test-junit.xml');
+    expect(report.counts).toEqual({ tests: 3, passed: 2, failed: 1, errors: 0, skipped: 0 });
+    expect(report.suites.map((suite) => [suite.name, suite.cases.map((c) => [c.name, c.status])])).toEqual([
+      ['', [['books a free slot', 'passed'], ['rejects a past date', 'failed']]],
+      ['Notification', [['sends a confirmation', 'passed']]],
+    ]);
+    expect(report.suites[0]?.cases[1]?.message).toBe('200 == 400');
+  });
+
   it('reads vitest 4.1.12 junit output: 1 passed, 1 failed, 1 skipped, as vitest reported', () => {
     const report = parseJunitXml(fixture('vitest-junit.xml'), 'vitest-junit.xml');
     expect(report.name).toBe('vitest tests');
