@@ -27,6 +27,12 @@ const featureFields = {
   status: z.enum(Object.keys(featureStatusSpellings) as [FeatureStatusSpelling, ...FeatureStatusSpelling[]]).optional(),
   acceptanceCriteria: stringListSchema.optional().describe('Plain-language criteria, scaffolded into Gherkin scenarios.'),
   labels: stringListSchema.optional(),
+  // Read by the built-in qa-validator (README: "The built-in QA validator"); paths relative to the workspace.
+  testReports: stringOrListSchema.optional().describe('JUnit XML reports of the feature (files, or folders of *.xml).'),
+  coverageReports: stringOrListSchema.optional().describe('Coverage reports of the feature: lcov, Istanbul coverage-summary.json or Cobertura XML (a file or a folder).'),
+  sources: stringOrListSchema.optional().describe("The feature's source paths: its share of a shared coverage report."),
+  testCases: stringOrListSchema.optional().describe('Test files of the feature, for the test trace matrix.'),
+  tests: stringOrListSchema.optional().describe('Same as testCases.'),
 };
 
 const checkEffort = (feature: Record<string, unknown>, context: z.RefinementCtx): void =>
