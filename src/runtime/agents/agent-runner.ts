@@ -10,10 +10,13 @@ export interface AgentReport {
   reason?: string;
 }
 
-/** How an execution ended. `failed` carries the reason a person reads. */
+/**
+ * How an execution ended. `failed` carries the reason a person reads; `stderr` the end of what the
+ * agent wrote there (command agents), for its execution record.
+ */
 export type AgentOutcome =
-  | { status: 'completed'; reports: AgentReport[]; artifacts?: string[] }
-  | { status: 'failed'; reason: string; reports?: AgentReport[] };
+  | { status: 'completed'; reports: AgentReport[]; artifacts?: string[]; stderr?: string }
+  | { status: 'failed'; reason: string; reports?: AgentReport[]; stderr?: string };
 
 /** What an execution gets besides its request: the workspace it works in, and a cancel signal. */
 export interface AgentRunContext {

@@ -47,6 +47,13 @@ describe('command agents (real processes)', () => {
     expect(hung).toEqual({ status: 'failed', reason: 'timed out after 300 ms' });
   });
 
+  it('returns the last 4 KiB of what the agent wrote to stderr, for its execution record', async () => {
+    const outcome = await run(`process.stderr.write('a'.repeat(10000) + 'b'.repeat(96)); console.log('{"type":"SprintTestPlanReady"}');`);
+    expect(outcome).toMatchObject({ status: 'completed', reports: [{ type: 'SprintTestPlanReady' }] });
+    expect(outcome.stderr).toBe('a'.repeat(4000) + 'b'.repeat(96));
+    expect(await run(`console.log('{"type":"SprintTestPlanReady"}');`)).not.toHaveProperty('stderr');
+  });
+
   it('parses reports strictly', () => {
     expect(parseReports('{"type":"X","featureId":"F","data":{"a":1}}\n\n')).toEqual([{ type: 'X', featureId: 'F', data: { a: 1 } }]);
     expect(parseReports('{"event":"SprintClosed"}')).toEqual([{ type: 'SprintClosed' }]);

@@ -6,7 +6,8 @@ import type { CommandExecutor } from '../../domain/planning/index.js';
 import type { AgentOutcome, AgentReport, AgentRunContext } from './agent-runner.js';
 
 const maxOutputBytes = 4 * 1024 * 1024;
-const stderrKept = 4000;
+/** The end of an agent's stderr kept for its execution record (characters; about 4 KiB). */
+const stderrKept = 4096;
 
 /** The execution context an agent receives (the spec's fields, plus where and what it runs). */
 export function executionContext(request: ExecutionRequest, workspace: string): JsonObject {
@@ -42,7 +43,8 @@ function contextEnvironment(context: JsonObject): Record<string, string> {
  * Runs a `command` agent: the execution context as JSON on stdin and in `KAIROS_*` variables; each
  * stdout line a JSON report (`{"type": "SprintTestPlanReady", "data": {…}, "featureId": "…"}`);
  * exit code 0 is success. A timeout kills the whole process group. Never throws for what the
- * program does: garbage, a crash or a hang is a failed outcome with the reason.
+ * program does: garbage, a crash or a hang is a failed outcome with the reason. The last 4 KiB of
+ * its stderr come back as the outcome's `stderr`.
  */
 export function runCommandAgent(executor: CommandExecutor, request: ExecutionRequest, context: AgentRunContext, timeoutMs: number | undefined): Promise<AgentOutcome> {
   const input = executionContext(request, context.workspace);
@@ -89,7 +91,7 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
     const finish = (outcome: AgentOutcome): void => {
       if (timer !== undefined) clearTimeout(timer);
       context.signal.removeEventListener('abort', onAbort);
-      done(outcome);
+      done(stderr === '' ? outcome : { ...outcome, stderr });
     };
     child.on('error', (error) => finish({ status: 'failed', reason: `could not start ${String(program)}: ${error.message}` }));
     child.on('close', (code, signal) => {
