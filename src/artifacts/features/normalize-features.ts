@@ -29,6 +29,9 @@ export function normalizeFeature(id: string, raw: FeatureEntry): Feature {
     status: raw.status === undefined ? 'planned' : featureStatusSpellings[raw.status],
     acceptanceCriteria: raw.acceptanceCriteria ?? [],
     labels: unique(raw.labels),
-    extra: extraKeys(raw, featureMapEntrySchema.shape),
+    extra: extraKeys(raw, featureMapEntrySchema.shape, agentReadKeys),
   };
 }
+
+/** Keys the schema knows (no warning) that only a built-in agent reads: kept in `extra` for it (the qa-validator). */
+const agentReadKeys: readonly string[] = ['testReports', 'coverageReports', 'sources', 'testCases', 'tests'];

@@ -2,7 +2,7 @@ import { emptySymbols, type PlanningSymbols } from '../checks/planning-symbols.j
 import { rawNames } from '../checks/raw-names.js';
 import { isRecord } from '../schema/is-record.js';
 
-/** The machine's id (its `id` or the file's base name) and the agent roles its transitions activate. */
+/** The machine's id (its `id` or the file's base name) and the agent roles its transitions activate (optional `role?` ones are not required). */
 export function stateMachineSymbols(data: unknown, file: string, fallbackId: string): PlanningSymbols {
   const symbols = emptySymbols();
   if (!isRecord(data)) return symbols;
@@ -13,6 +13,8 @@ export function stateMachineSymbols(data: unknown, file: string, fallbackId: str
   data.transitions.forEach((transition: unknown, index) => {
     if (!isRecord(transition)) return;
     for (const role of rawNames(transition.activate, ['transitions', index, 'activate'])) {
+      // `role?` runs only when an agent answers to it: no agent is no error.
+      if (role.name.endsWith('?')) continue;
       symbols.references.push({ namespace: 'role', id: role.name, file, path: role.path, severity: 'error', subject: `state machine ${id} activates agent role` });
     }
   });

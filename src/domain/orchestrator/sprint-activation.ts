@@ -26,7 +26,7 @@ export function retry(draft: ReactionDraft, machine: CompiledMachine, record: Sp
     else failed.delete(execution.role);
   }
   let roles = [...failed.values()].filter((execution) => agentId === undefined || execution.agentId === agentId || isSameRole(execution.role, agentId)).map((execution) => execution.role);
-  if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role, agentId));
+  if (roles.length === 0) roles = enteringRoles(machine, record.instance.state).filter((role) => agentId === undefined || isSameRole(role.replace(/\?$/, ''), agentId));
   if (agentId !== undefined && roles.length === 0) roles = [agentId];
   return activate(draft, record, roles, stay, machine.states[record.instance.state] as string, {
     retryAt: draft.event.position,
@@ -67,7 +67,11 @@ export function enteringRoles(machine: CompiledMachine, state: number): readonly
   return machine.transitions.find((t) => t.target === state && t.activate.length > 0)?.activate ?? [];
 }
 
-/** Starts `roles` for the sprint: one execution each, run by the first agent answering to the role. */
+/**
+ * Starts `roles` for the sprint: one execution each, run by the first agent answering to the role.
+ * A role no agent answers to is a failed execution saying so, except an optional one (`role?` in
+ * the machine), which is then skipped.
+ */
 export function activate(
   draft: ReactionDraft,
   record: SprintRecord,
@@ -81,13 +85,16 @@ export function activate(
   const features = options.features ?? record.features;
   const running = [...record.running];
   const ended = [...record.ended];
-  for (const role of roles) {
+  for (const written of roles) {
+    const optional = written.endsWith('?');
+    const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
     if (running.some((execution) => execution.executionId === executionId)) continue;
     const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
     const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' };
     if (retryAt !== undefined) execution.retryAt = retryAt;
     if (options.features !== undefined) execution.features = options.features;
+    if (agent === undefined && optional) continue;
     if (agent === undefined) {
       const reason = `no agent in planning/agents.yaml answers to role ${role}`;
       ended.push({ ...execution, status: 'failed', reason });
