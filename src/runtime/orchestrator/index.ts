@@ -7,3 +7,4 @@ export * from './workspace-orchestrator-config.js';
 export * from './sprint-state-path.js';
 export * from './sprint-state-writer.js';
 export * from './sprint-files.js';
+export * from './execution-metadata-writer.js';

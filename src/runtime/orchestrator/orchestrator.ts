@@ -18,6 +18,7 @@ import {
 import type { EventStore } from '../../store/index.js';
 import type { AgentRunner } from '../agents/agent-runner.js';
 import { systemClock, type Clock } from '../clock.js';
+import { ExecutionMetadataWriter } from './execution-metadata-writer.js';
 import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
 import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
 import { SprintStateWriter } from './sprint-state-writer.js';
@@ -73,6 +74,8 @@ export class Orchestrator {
   private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
   private failure: unknown;
   private readonly states: SprintStateWriter | undefined;
+  /** This orchestrator's `execution-metadata.json` writer: flushed before a run reports idle. */
+  private readonly metadata = new ExecutionMetadataWriter();
 
   constructor(private readonly options: OrchestratorOptions) {
     this.store = options.store;
@@ -121,6 +124,7 @@ export class Orchestrator {
       break;
     }
     await this.states?.flushAll(this.board);
+    await this.metadata.flush();
     const boardHash = hashBoard(this.board);
     const [last] = this.board.position === 0 ? [] : await this.store.readAll({ fromPosition: this.board.position, limit: 1 });
     await writeCheckpoint(this.checkpointFile, { position: this.board.position, hash: last?.hash ?? '', boardHash });
@@ -232,7 +236,7 @@ export class Orchestrator {
   }
 
   private deps(): ExecutionDeps {
-    return { store: this.store, runner: this.options.runner, clock: this.clock, workspace: this.options.workspace, signal: this.abort.signal, elapsed: () => performance.now() };
+    return { store: this.store, runner: this.options.runner, clock: this.clock, workspace: this.options.workspace, signal: this.abort.signal, elapsed: () => performance.now(), metadata: this.metadata };
   }
 }
 
