@@ -21,10 +21,15 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
  */
 let batchOwned: WeakSet<object> | undefined;
 
-/** Runs `fold` with copy-on-write records: a record copied during the run is reused for later changes. */
-export function inBatch<T>(fold: () => T): T {
+/**
+ * Runs `fold` with copy-on-write records: a record copied during the run is reused for later
+ * changes. `owned` carries that ownership over several runs (the pages of one replay, the life of
+ * one orchestrator): give it only when the records copied are held by nothing but the one board
+ * those runs fold into.
+ */
+export function inBatch<T>(fold: () => T, owned: WeakSet<object> = new WeakSet()): T {
   const previous = batchOwned;
-  batchOwned = new WeakSet();
+  batchOwned = owned;
   try {
     return fold();
   } finally {

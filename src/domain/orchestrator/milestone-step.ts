@@ -97,7 +97,8 @@ export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprin
     if (signal === undefined) break;
     record = move(draft, machine, signal.record, signal.name);
   }
-  if (record !== before) draft.milestones.set(milestoneId, record);
+  // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
+  draft.milestones.set(milestoneId, record);
 }
 
 function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, sprintHint: string | undefined): { name: string; record: MilestoneRecord } | undefined {

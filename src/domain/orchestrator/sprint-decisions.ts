@@ -40,7 +40,8 @@ export function decideSprint(draft: ReactionDraft, sprintId: string): void {
   const passes = waitsOn(machine, state, EventType.AllTraceChecksPassed);
   const fails = waitsOn(machine, state, EventType.GateFailed);
   if (passes || fails) next = decideVerdict(draft, next, passes, fails);
-  if (next !== record) draft.sprints.set(sprintId, next);
+  // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
+  draft.sprints.set(sprintId, next);
 }
 
 function decideStart(draft: ReactionDraft, record: SprintRecord): SprintRecord {

@@ -74,6 +74,8 @@ export class Orchestrator {
   private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
   private failure: unknown;
   private readonly states: SprintStateWriter | undefined;
+  /** Records copied by this orchestrator's folds, which only its board holds (see `inBatch`). */
+  private readonly owned = new WeakSet<object>();
   /** This orchestrator's `execution-metadata.json` writer: flushed before a run reports idle. */
   private readonly metadata = new ExecutionMetadataWriter();
 
@@ -94,7 +96,7 @@ export class Orchestrator {
     if (checkpoint === undefined || checkpoint.position === 0) return;
     const [last] = await this.store.readAll({ fromPosition: checkpoint.position, limit: 1 });
     if (last?.position !== checkpoint.position || last.hash !== checkpoint.hash) return;
-    await foldLog(this.store, this.board, this.options.config, checkpoint.position, this.pageSize);
+    await foldLog(this.store, this.board, this.options.config, checkpoint.position, this.pageSize, this.owned);
   }
 
   /**
@@ -140,9 +142,9 @@ export class Orchestrator {
     const appends = new Map<string, AppendIntent>();
     const runs: ExecutionRequest[] = [];
     const dirty = new Set<string>();
-    // One evidence batch per page: a record copied while folding the page is updated in place for
-    // the rest of it (the board is the only holder of the replaced values, and intents never
-    // reference evidence records), so a milestone's records cost one copy per page, not per event.
+    // Copy-on-write over the orchestrator's life: a record copied while folding is updated in place
+    // afterwards (the board is the only holder of the replaced values, and intents never reference
+    // evidence or sprint records), so each record is copied once, not per event.
     inBatch(() => {
       for (const event of events) {
         const reaction = react(this.board, event, this.options.config);
@@ -153,7 +155,7 @@ export class Orchestrator {
           else runs.push(intent.execution);
         }
       }
-    });
+    }, this.owned);
     this.summary.handled += events.length;
     // Decisions and execution starts go out together: the store writes them in one transaction.
     await Promise.all([this.appendAll([...appends.values()]), ...runs.map((request) => this.start(request, false))]);
@@ -249,13 +251,21 @@ function settleSignal(): { promise: Promise<void>; resolve: () => void } {
 }
 
 /** Folds the log into `board` up to `until` (inclusive), without performing anything. */
-export async function foldLog(store: EventStore, board: Board, config: OrchestratorConfig, until = Number.MAX_SAFE_INTEGER, pageSize = 1000): Promise<Board> {
+export async function foldLog(
+  store: EventStore,
+  board: Board,
+  config: OrchestratorConfig,
+  until = Number.MAX_SAFE_INTEGER,
+  pageSize = 1000,
+  /** Ownership of the records copied (see `inBatch`): the board's holder's, when it keeps folding into it. */
+  owned = new WeakSet<object>(),
+): Promise<Board> {
   while (board.position < until) {
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
     if (events.length === 0) break;
     inBatch(() => {
       for (const event of events) applyReaction(board, react(board, event, config, { intents: false }));
-    });
+    }, owned);
   }
   return board;
 }

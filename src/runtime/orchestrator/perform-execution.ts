@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
@@ -143,11 +144,15 @@ async function realLocation(root: string, realRoot: string, path: string): Promi
   if (!isWithinFolder(root, current)) return undefined;
   const rest: string[] = [];
   while (current !== root) {
-    try {
-      return join(await realpath(current), ...rest);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+    // lstat first, without throwing: a file not written yet is the common case, and an exception
+    // per missing level costs more than the check.
+    if (lstatSync(current, { throwIfNoEntry: false }) !== undefined) {
+      try {
+        return join(await realpath(current), ...rest);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+      }
     }
     rest.unshift(basename(current));
     current = dirname(current);
