@@ -41,6 +41,8 @@ export interface ExecutionRequest {
   attempt?: number;
   /** Milliseconds to wait before running: the agent's backoff, for a retry. */
   delayMs?: number;
+  /** The sprint's `concurrencyPolicy` is `isolated`: the execution shares its agent with no other. */
+  isolated?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { sprintStream } from '../events/stream-id.js';
 import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { isSameRole } from '../planning/role-key.js';
+import { ConcurrencyPolicy } from '../planning/sprint.js';
 import type { ExecutionRecord, SprintRecord } from './board.js';
 import { derivedExecutionId } from './derived-id.js';
 import type { ReactionDraft } from './reaction.js';
@@ -129,6 +130,7 @@ export function activate(
         allowedSkills: agent.skills,
         ...(attempt > 1 ? { attempt } : {}),
         ...(delayMs === undefined || delayMs <= 0 ? {} : { delayMs }),
+        ...(record.concurrencyPolicy === ConcurrencyPolicy.Isolated ? { isolated: true } : {}),
       },
     });
   }

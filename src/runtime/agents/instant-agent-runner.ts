@@ -50,10 +50,12 @@ export const instantAgentRoles = ['qa', 'devops-engineer', 'backend-developer', 
 
 /**
  * An orchestrator config for the instant agents: the default machines, one built-in agent per
- * role of {@link instantAgentRoles}, the default governance knobs (assisted planning).
+ * role of {@link instantAgentRoles} (without a concurrency limit), the default governance knobs
+ * (assisted planning).
  */
 export async function instantAgentsConfig(): Promise<OrchestratorConfig> {
-  const agents = instantAgentRoles.map((id): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: 1, extra: {} }));
+  // No concurrency limit: they take no time, and what is measured is the orchestrator, not a queue.
+  const agents = instantAgentRoles.map((id): Agent => ({ id, roles: [id], skills: ['Work'], executor: { type: 'builtin', name: id }, retry: defaultRetryPolicy, concurrency: Number.MAX_SAFE_INTEGER, extra: {} }));
   return {
     sprintMachine: compileMachine(await loadDefaultMachine('sprint')),
     milestoneMachine: compileMachine(await loadDefaultMachine('milestone')),

@@ -124,6 +124,37 @@ describe('Orchestrator on SQLite', () => {
     expect(orchestrator.board.sprints.get('s1')?.ended.at(-1)).toMatchObject({ role: 'qa', status: 'failed' });
   });
 
+  it("runs at most an agent's concurrency at once, and an isolated sprint's executions alone", async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'kairos-orchestrator-'));
+    folders.push(workspace);
+    const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
+    stores.push(store);
+    const sprints = ['s1', 's2', 's3', 's4', 's5'].map((id) => ({ ...sprint(id, 'm1', [`F-${id}`]), ...(id === 's3' ? { concurrencyPolicy: 'isolated' as const } : {}) }));
+    await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [milestone('m1')], features: [], sprints }, clock);
+    const limited: OrchestratorConfig = { ...config, agents: config.agents.map((agent) => ({ ...agent, concurrency: agent.id === 'qa' ? 2 : 3 })) };
+    const running = new Map<string, Set<string>>();
+    const overlaps: string[] = [];
+    let most = 0;
+    const runner: AgentRunner = {
+      run: async (request) => {
+        const now = running.get(request.agentId) ?? new Set<string>();
+        running.set(request.agentId, now);
+        if (request.isolated === true && now.size > 0) overlaps.push(`${request.executionId} started beside ${[...now].join(', ')}`);
+        for (const other of now) if (other.startsWith('exec:s3#')) overlaps.push(`${request.executionId} started beside isolated ${other}`);
+        now.add(request.executionId);
+        if (request.agentId === 'qa') most = Math.max(most, now.size);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        now.delete(request.executionId);
+        return instantOutcome(request);
+      },
+    };
+    await new Orchestrator({ store, config: limited, runner, workspace, clock }).runUntilIdle();
+    expect(overlaps).toEqual([]);
+    expect(most).toBe(2);
+    const closed = [...(await store.readAll({ limit: 10_000 }))].filter((event) => event.type === 'SprintClosed').map((event) => event.sprintId);
+    expect(closed.sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
+  });
+
   it('retries a failed skill after its backoff, in calendar time, then goes on', async () => {
     const { workspace, store } = await plannedWorkspace();
     const retrying: OrchestratorConfig = { ...config, agents: config.agents.map((agent) => (agent.roles.includes('qa') ? { ...agent, retry: { skillRetryCount: 2, backoffMs: 40, backoffFactor: 2 } } : agent)) };

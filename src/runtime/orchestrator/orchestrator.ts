@@ -18,6 +18,7 @@ import {
 import type { EventStore } from '../../store/index.js';
 import type { AgentRunner } from '../agents/agent-runner.js';
 import { systemClock, type Clock } from '../clock.js';
+import { AgentSlots } from './agent-slots.js';
 import { ExecutionMetadataWriter } from './execution-metadata-writer.js';
 import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
 import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
@@ -74,6 +75,7 @@ export class Orchestrator {
   private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
   private failure: unknown;
   private readonly states: SprintStateWriter | undefined;
+  private readonly slots: AgentSlots;
   /** Records copied by this orchestrator's folds, which only its board holds (see `inBatch`). */
   private readonly owned = new WeakSet<object>();
   /** This orchestrator's `execution-metadata.json` writer: flushed before a run reports idle. */
@@ -85,6 +87,8 @@ export class Orchestrator {
     this.pageSize = options.pageSize ?? 1000;
     this.checkpointFile = checkpointPath(options.workspace);
     this.states = options.writeSprintStates === false ? undefined : new SprintStateWriter(options.workspace, options.config);
+    const concurrency = new Map(options.config.agents.map((agent) => [agent.id, agent.concurrency]));
+    this.slots = new AgentSlots((agentId) => concurrency.get(agentId) ?? 1);
   }
 
   /**
@@ -190,7 +194,7 @@ export class Orchestrator {
     this.summary.executions++;
     if (fresh) this.summary.appended++;
     const running = this.afterBackoff(request)
-      .then((go) => (go ? performExecution(this.deps(), request) : 0))
+      .then((go) => (go ? this.withSlot(request, () => performExecution(this.deps(), request)) : 0))
       .then((appended) => {
         this.summary.appended += appended;
       })
@@ -204,6 +208,16 @@ export class Orchestrator {
         resolve();
       });
     this.inflight.set(request.executionId, running);
+  }
+
+  /** Runs `perform` once the agent has a free slot (its `concurrency`; an isolated sprint's execution runs alone). */
+  private async withSlot(request: ExecutionRequest, perform: () => Promise<number>): Promise<number> {
+    const release = await this.slots.acquire(request.agentId, request.isolated === true);
+    try {
+      return await perform();
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -293,5 +307,6 @@ function requestFor(sprint: SprintRecord, execution: ExecutionRecord, agentId: s
     features: execution.features ?? sprint.features,
     allowedSkills: agent?.skills ?? [],
     ...(execution.attempt > 1 ? { attempt: execution.attempt } : {}),
+    ...(sprint.concurrencyPolicy === 'isolated' ? { isolated: true } : {}),
   };
 }
