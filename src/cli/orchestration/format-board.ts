@@ -5,7 +5,7 @@ import { isSettled, stateOf } from './describe-board.js';
 /** What `kairos run` prints when it goes idle: what it did, then each milestone and sprint, and why the open ones wait. */
 export function formatRunSummary(summary: RunSummary, board: Board, config: OrchestratorConfig): string[] {
   return [
-    `handled ${summary.handled} event(s), appended ${summary.appended}, ran ${summary.executions} agent execution(s)${summary.recovered > 0 ? ` (${summary.recovered} interrupted one(s) run again)` : ''}; log at position ${summary.position}`,
+    `handled ${summary.handled} event(s), appended ${summary.appended}, ran ${summary.executions} agent execution(s)${summary.recovered > 0 ? ` (${summary.recovered} interrupted one(s) run again${summary.reaped > 0 ? `, ${summary.reaped} orphaned agent process group(s) killed first` : ''})` : ''}; log at position ${summary.position}`,
     ...formatBoard(board, config),
   ];
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { forgetAgentProcess, noteAgentProcess } from './agent-processes.js';
 import { resolve } from 'node:path';
 import type { JsonObject } from '../../domain/events/index.js';
 import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
@@ -58,6 +59,8 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Noted so that a Kairos killed meanwhile finds and kills the group on restart (reapOrphanAgents).
+    const noted = child.pid === undefined ? Promise.resolve() : noteAgentProcess(context.workspace, request.executionId, child.pid, String(program));
     let stdout = '';
     let stderr = '';
     let overflow = false;
@@ -91,6 +94,7 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
     const finish = (outcome: AgentOutcome): void => {
       if (timer !== undefined) clearTimeout(timer);
       context.signal.removeEventListener('abort', onAbort);
+      void noted.then(() => forgetAgentProcess(context.workspace, request.executionId));
       done(stderr === '' ? outcome : { ...outcome, stderr });
     };
     child.on('error', (error) => finish({ status: 'failed', reason: `could not start ${String(program)}: ${error.message}` }));

@@ -7,3 +7,4 @@ export * from './http-agent-result.js';
 export * from './http-callbacks.js';
 export * from './workspace-agent-runner.js';
 export * from './builtin/index.js';
+export * from './agent-processes.js';

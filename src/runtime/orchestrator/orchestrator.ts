@@ -16,6 +16,7 @@ import {
   type SprintRecord,
 } from '../../domain/orchestrator/index.js';
 import type { EventStore } from '../../store/index.js';
+import { reapOrphanAgents } from '../agents/agent-processes.js';
 import type { AgentRunner } from '../agents/agent-runner.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AgentSlots } from './agent-slots.js';
@@ -48,6 +49,8 @@ export interface RunSummary {
   executions: number;
   /** Interrupted executions found and run again. */
   recovered: number;
+  /** Process groups of command agents a killed run left behind, killed before their executions ran again. */
+  reaped: number;
   /** The log's position when the run went idle. */
   position: number;
   boardHash: string;
@@ -70,7 +73,7 @@ export class Orchestrator {
   private readonly abort = new AbortController();
   private readonly checkpointFile: string;
   /** What the current (or last) `runUntilIdle` did. */
-  private summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
+  private summary = { handled: 0, appended: 0, executions: 0, recovered: 0, reaped: 0 };
   /** Resolves when the next execution in flight settles (one shared promise, not a race over thousands). */
   private settled: { promise: Promise<void>; resolve: () => void } = settleSignal();
   private failure: unknown;
@@ -109,7 +112,11 @@ export class Orchestrator {
    * again (their output ids are derived, so nothing is stored twice).
    */
   async runUntilIdle(): Promise<RunSummary> {
-    this.summary = { handled: 0, appended: 0, executions: 0, recovered: 0 };
+    this.summary = { handled: 0, appended: 0, executions: 0, recovered: 0, reaped: 0 };
+    // A killed Kairos leaves its command agents' process groups running: they go before anything
+    // starts here (so none of this process's own agents is taken for one), and their executions
+    // run again once the log is read.
+    if (this.startedHere.size === 0) this.summary.reaped = (await reapOrphanAgents(this.options.workspace)).length;
     let recovered = false;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
