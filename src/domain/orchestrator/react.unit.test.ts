@@ -7,6 +7,7 @@ import { emptyBoard } from './board.js';
 import type { ExecutionRequest } from './intent.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { react } from './react.js';
+import { sprintStateView } from './sprint-view.js';
 import { Simulation, type AgentReport, type AgentScript } from './testing/simulation.js';
 
 let config: OrchestratorConfig;
@@ -129,6 +130,18 @@ describe('react: gates, retries and people', () => {
     sim.emit('sprint-s1', 'ManualApproval', { approvedBy: 'alice' }, { sprintId: 's1' });
     sim.run();
     expect(sim.state('sprint', 's1')).toBe('Closed');
+  });
+
+  it('says which events would move a sprint on when nothing in particular holds it up', () => {
+    const script: AgentScript = (request) => {
+      if (request.role === 'qa' && request.currentState === 'Verifying') return [{ type: 'SecurityPolicyViolation', data: { sprintId: request.sprintId, policy: 'CSPHeadersPresent', severity: 'high' } }];
+      return request.currentState === 'RetryPhase' ? [] : diligent()(request);
+    };
+    const sim = plan(new Simulation(config, script), [{ id: 's1', features: ['A'] }]).run();
+    expect(sim.state('sprint', 's1')).toBe('RetryPhase');
+    const sprint = sim.board.sprints.get('s1');
+    if (sprint === undefined) throw new Error('no sprint s1');
+    expect(sprintStateView(sim.board, sprint, config).waitingFor).toEqual(['one of PatchEmitted, ManualApproval (from an agent, or kairos emit)']);
   });
 
   it('holds a sprint that needs approval in Ready until a person grants it', () => {

@@ -3,6 +3,7 @@ import { evaluateGates } from '../gates/evaluate-gate.js';
 import type { GateResult } from '../gates/gate-result.js';
 import { FeatureStatus } from '../planning/feature.js';
 import { EventType } from '../events/event-type.js';
+import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Board, ExecutionRecord, MilestoneRecord, SprintRecord } from './board.js';
 import { gateSummary } from './gate-summary.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
@@ -62,7 +63,7 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
     traceId: sprint.traceId,
     traceCheckpoints: sprint.traces.map((trace) => ({ ...trace })),
     features,
-    waitingFor: terminal ? [] : waitingFor(sprint, stateName(sprint.instance.state), features, unmet, milestone, config, machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.SprintOutputsReady), verdictPending),
+    waitingFor: terminal ? [] : withFallback(waitingFor(sprint, stateName(sprint.instance.state), features, unmet, milestone, config, machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.SprintOutputsReady), verdictPending), machine, sprint.instance.state),
     unmetConditions: verdictPending ? gateSummary(unmet) : [],
     approval: { status: sprint.approval, ...(sprint.approvalBy === undefined ? {} : { by: sprint.approvalBy }), ...(sprint.approvalReason === undefined ? {} : { reason: sprint.approvalReason }) },
     runningAgents: sprint.running.map((execution) => ({ executionId: execution.executionId, role: execution.role, agentId: execution.agentId ?? null, since: execution.startedAt })),
@@ -116,6 +117,20 @@ function waitingFor(
   if (sprint.gateFailures > config.maxGateRetries && state === 'RetryPhase') reasons.push('a person: the retry budget is spent (ManualApproval, kairos retry or kairos abort)');
   if (waitsOnVerdict) for (const result of unmet) reasons.push(`gate ${result.written}: ${result.reason}`);
   return reasons;
+}
+
+/** Controls a person may always use: not what a state waits for. */
+const controls: ReadonlySet<string> = new Set([EventType.SprintPaused, EventType.SprintResumed, EventType.SprintAborted, EventType.SprintRewound]);
+
+/**
+ * When nothing in particular holds the sprint up, what would move it on: the events its state has
+ * transitions for (an agent's report, or a person's `kairos emit`).
+ */
+function withFallback(reasons: string[], machine: CompiledMachine | undefined, state: number): string[] {
+  if (reasons.length > 0 || machine === undefined) return reasons;
+  const events = machine.events.filter((event) => !controls.has(event) && waitsOn(machine, state, event));
+  if (events.length === 0) return reasons;
+  return [`one of ${events.join(', ')} (from an agent, or kairos emit)`];
 }
 
 /**
