@@ -48,22 +48,21 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
   // Decisions see the whole reaction: a sprint closing can complete its milestone, which can
   // start the next one, which can let that milestone's sprints start.
   if (sprintId !== undefined) decideSprint(draft, sprintId);
-  const settled = new Set<string>();
-  if (milestoneId !== undefined) decideSettling(draft, milestoneId, settled, sprintId);
-  if (event.type === EventType.MilestonePlanCreated || settled.size > 0) startMilestones(draft);
+  const settled = milestoneId !== undefined && decideSettling(draft, milestoneId, sprintId);
+  if (event.type === EventType.MilestonePlanCreated || settled) startMilestones(draft);
   if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
     for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);
   }
   return draft.finish();
 }
 
-/** Decides a milestone and notes whether it reached a terminal state in this reaction. */
-function decideSettling(draft: ReactionDraft, milestoneId: string, settled: Set<string>, sprintId: string | undefined): void {
+/** Decides a milestone; says whether it reached a terminal state in this reaction. */
+function decideSettling(draft: ReactionDraft, milestoneId: string, sprintId: string | undefined): boolean {
   // Compared by instance: in a batch the record itself may be updated in place.
   const before = draft.milestone(milestoneId)?.instance;
   decideMilestone(draft, milestoneId, sprintId);
   const after = draft.milestone(milestoneId);
-  if (before === undefined || after === undefined || after.instance === before) return;
+  if (before === undefined || after === undefined || after.instance === before) return false;
   const machine = draft.machineOf(after.instance);
-  if (machine !== undefined && isTerminal(machine, after.instance)) settled.add(milestoneId);
+  return machine !== undefined && isTerminal(machine, after.instance);
 }

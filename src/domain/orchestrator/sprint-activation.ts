@@ -2,6 +2,7 @@ import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
+import type { Agent } from '../planning/agent.js';
 import { isSameRole } from '../planning/role-key.js';
 import { ConcurrencyPolicy } from '../planning/sprint.js';
 import type { ExecutionRecord, SprintRecord } from './board.js';
@@ -91,7 +92,7 @@ export function activate(
     const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
     if (running.some((execution) => execution.executionId === executionId)) continue;
-    const agent = draft.config.agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role)));
+    const agent = agentFor(draft.config.agents, role);
     const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' };
     if (retryAt !== undefined) execution.retryAt = retryAt;
     if (options.features !== undefined) execution.features = options.features;
@@ -135,6 +136,19 @@ export function activate(
     });
   }
   return withMembers(record, { running, ended: ended.slice(-maxEndedKept) });
+}
+
+const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();
+
+/** The first agent answering to `role` (by id or by one of its roles), remembered per registry. */
+function agentFor(agents: readonly Agent[], role: string): Agent | undefined {
+  let known = agentsByRole.get(agents);
+  if (known === undefined) {
+    known = new Map();
+    agentsByRole.set(agents, known);
+  }
+  if (!known.has(role)) known.set(role, agents.find((candidate) => isSameRole(candidate.id, role) || candidate.roles.some((name) => isSameRole(name, role))));
+  return known.get(role);
 }
 
 /** The scope fields of events about this sprint. */
