@@ -3,7 +3,11 @@
 // Node 20 built-ins only. Per feature of the execution it writes what the feature asks for, from
 // what the workspace holds (planning/features.yaml, the handlers in src/, the git log), reports
 // ArtifactProduced per file and FeatureStatusChanged completed. Files are rewritten only when their
-// content changes, so a rerun is a no-op.
+// content changes, so a rerun is a no-op. The release notes need the product owner's highlights
+// (docs/release-highlights.md): without them ReleaseNotes fails, every time, saying so — the example's
+// feature that waits for a person. The default sprint machine never activates the documentation
+// role, so agents/generate-handler.mjs (backend-developer, active in every sprint) runs this script
+// for the documentation features and commits and tests what it writes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -52,7 +56,8 @@ const writers = {
     const paths = {};
     for (const file of handlers.filter((f) => f.startsWith('Booking'))) {
       const id = file.replace(/\.mjs$/, '');
-      const resource = `/bookings${id === 'BookingService.Create' ? '' : `/${id.split('.').slice(1).join('-').toLowerCase() || 'aggregate'}`}`;
+      const kebab = id.replace(/^Booking\.?/, '').replace(/[.]/g, '-').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+      const resource = id === 'BookingService.Create' ? '/bookings' : `/bookings/${kebab}`;
       paths[resource] = { post: { operationId: id, summary: all.find((f) => f.featureId === id)?.title ?? id, responses: { 201: { description: 'created' }, 400: { description: 'invalid request' } } } };
     }
     const spec = { openapi: '3.0.3', info: { title: 'Booking API', version: '1.0.0', description: header('') .trim() }, paths };
@@ -66,10 +71,18 @@ const writers = {
     return [write('diagrams/booking-context.mmd', `${lines.join('\n')}\n`)];
   },
   ReleaseNotes() {
+    // The one step a person must take: the product owner writes the release highlights. Until then
+    // this fails with the same message on every attempt, so once the agent's retries are spent the
+    // sprint waits for a person (kairos status, execution/<sprintId>/recovery-plan.yaml).
+    const highlightsPath = 'docs/release-highlights.md';
+    if (!existsSync(join(workspace, highlightsPath))) {
+      throw new Error(`ReleaseNotes: waiting for ${highlightsPath}, the release highlights the product owner (alice) writes; write it, then run \`kairos retry ${sprintId} --feature ReleaseNotes\` (or accept the feature without notes: \`kairos override ${sprintId} --feature ReleaseNotes --reason …\`)`);
+    }
+    const highlights = readFileSync(join(workspace, highlightsPath), 'utf8').trim();
     const delivered = all.filter((f) => done.has(f.featureId));
     const rest = all.filter((f) => !done.has(f.featureId));
     const item = (f) => `- **${f.featureId}** — ${f.title ?? ''} (${f.module ?? 'no module'}, ${f.priority ?? 'no priority'})`;
-    const text = [`<!-- ${header('').trim()} -->`, '# Booking MVP release notes', '', '## Delivered (committed in this workspace)', '', ...delivered.map(item), '', '## Not delivered by code in this workspace (documentation, tests, or deferred)', '', ...rest.map(item), ''].join('\n');
+    const text = [`<!-- ${header('').trim()} -->`, '# Booking MVP release notes', '', '## Highlights', '', highlights, '', '## Delivered (committed in this workspace)', '', ...delivered.map(item), '', '## Not delivered by code in this workspace (documentation, tests, or deferred)', '', ...rest.map(item), ''].join('\n');
     return [write('docs/release-notes.md', text)];
   },
 };
@@ -81,7 +94,14 @@ for (const featureId of features) {
     failures.push(`${featureId}: this agent writes only ${Object.keys(writers).join(', ')}`);
     continue;
   }
-  for (const path of writer()) say('ArtifactProduced', { path, kind: 'documentation' }, featureId);
+  let paths;
+  try {
+    paths = writer();
+  } catch (error) {
+    failures.push(error.message);
+    continue;
+  }
+  for (const path of paths) say('ArtifactProduced', { path, kind: 'documentation' }, featureId);
   say('FeatureStatusChanged', { status: 'completed' }, featureId);
 }
 if (failures.length > 0) {
