@@ -1,22 +1,71 @@
-// npm start: after the build, runs the booking example as far as Kairos goes today:
-// create demo/ (unless it exists), validate it, record its plan, drive its sprints and milestones
-// until nothing more can happen without outside input, show where they stand, check the log.
+// npm start: after the build, runs the booking example end to end, offline, and shows the
+// interesting parts:
+//   1. create demo/ (unless it exists), validate it, and `kairos run --until idle`: the agents write
+//      handlers, tests and documents and commit them to demo/'s own git repository; sprint-1 fails its
+//      security audit and is patched in RetryPhase; Notification.Send's agent fails once and is
+//      retried by Kairos; milestones mvp-foundation, mvp-core and mvp-qa complete;
+//   2. sprint-5 waits for a person (ReleaseNotes needs the product owner's highlights):
+//      `kairos status --sprint sprint-5` and execution/sprint-5/recovery-plan.yaml;
+//   3. the person acts: writes demo/docs/release-highlights.md and runs `kairos retry`; a second
+//      `kairos run --until idle` finishes sprint-5 and mvp-ready;
+//   4. the repository's history, then `kairos replay --verify` and `kairos verify`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const demo = fileURLToPath(new URL('../demo', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
+let failed = 0;
 
-function kairos(...args) {
-  console.log(`\n$ kairos ${args.join(' ')}`);
-  const { status } = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
+function heading(text) {
+  console.log(`\n=== ${text}`);
 }
 
-if (!existsSync(new URL('../demo', import.meta.url))) kairos('init', 'demo', '--example', 'booking');
-kairos('validate', '-w', 'demo');
-kairos('run', '-w', 'demo', '--until', 'idle');
-kairos('status', '-w', 'demo', '--sprint', 'sprint-1');
-kairos('replay', '-w', 'demo', '--verify');
-kairos('verify', '-w', 'demo');
+/** Runs kairos; stops on a failure unless `keepGoing` (the end still reports it). */
+function kairos(args, { keepGoing = false, quiet = false } = {}) {
+  console.log(`\n$ kairos ${args.map((a) => (/[\s()]/.test(a) ? `"${a}"` : a)).join(' ')}`);
+  const { status, stdout } = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8' });
+  if (status !== 0 && !keepGoing) process.exit(status ?? 1);
+  if (status !== 0) failed = status ?? 1;
+  return stdout;
+}
+
+function sprintState(sprintId) {
+  const { stdout } = spawnSync(process.execPath, [cli, 'status', '-w', 'demo', '--sprint', sprintId, '--json'], { cwd: root, encoding: 'utf8' });
+  try {
+    return JSON.parse(stdout).state;
+  } catch {
+    return undefined;
+  }
+}
+
+heading('1. the booking example, driven until nothing more can happen without a person');
+if (!existsSync(demo)) kairos(['init', 'demo', '--example', 'booking']);
+kairos(['validate', '-w', 'demo']);
+kairos(['run', '-w', 'demo', '--until', 'idle']);
+
+const highlights = `${demo}/docs/release-highlights.md`;
+if (sprintState('sprint-5') !== 'Closed' && !existsSync(highlights)) {
+  heading('2. sprint-5 waits for a person');
+  kairos(['status', '-w', 'demo', '--sprint', 'sprint-5']);
+  const plan = `${demo}/execution/sprint-5/recovery-plan.yaml`;
+  if (existsSync(plan)) {
+    console.log('\n$ cat demo/execution/sprint-5/recovery-plan.yaml');
+    process.stdout.write(readFileSync(plan, 'utf8'));
+  }
+
+  heading('3. the product owner writes the release highlights and asks for a retry; Kairos finishes');
+  const text = 'Customers book appointments online and receive a confirmation email; every endpoint sends a CSP header, is rate limited, verifies JWT bearer tokens and is traced.\n';
+  console.log(`\n$ cat > demo/docs/release-highlights.md <<'EOF'\n${text}EOF`);
+  writeFileSync(highlights, text);
+  kairos(['retry', '-w', 'demo', 'sprint-5', '--feature', 'ReleaseNotes', '--by', 'alice', '--reason', 'release highlights written (docs/release-highlights.md)']);
+  kairos(['run', '-w', 'demo', '--until', 'idle']);
+}
+
+heading('4. what the agents committed, and the log checked');
+console.log('\n$ git -C demo log --oneline --first-parent -8');
+spawnSync('git', ['-C', demo, 'log', '--oneline', '--first-parent', '-8'], { stdio: 'inherit' });
+kairos(['replay', '-w', 'demo', '--verify'], { keepGoing: true });
+kairos(['verify', '-w', 'demo'], { keepGoing: true });
+process.exit(failed);
