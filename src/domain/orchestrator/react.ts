@@ -29,6 +29,25 @@ export interface ReactOptions {
  */
 export function react(board: Board, event: StoredEvent, config: OrchestratorConfig, options: ReactOptions = {}): Reaction {
   const draft = new ReactionDraft(board, event, config, options.intents ?? true);
+  decide(draft, event);
+  return draft.finish();
+}
+
+/**
+ * Folds one event into `board`, in place: the board ends as
+ * `applyReaction(board, react(board, event, config, { intents: false }))` leaves it, without
+ * building the reaction. For replays, which change their own board and perform nothing.
+ */
+export function foldEvent(board: Board, event: StoredEvent, config: OrchestratorConfig): void {
+  const draft = new ReactionDraft(board, event, config, false, true);
+  decide(draft, event);
+  for (const id of draft.newMilestones) board.milestoneOrder.push(id);
+  board.machines = draft.machines;
+  if (event.position > board.position) board.position = event.position;
+}
+
+/** What `event` changes and decides, written to `draft`. */
+function decide(draft: ReactionDraft, event: StoredEvent): void {
   const data: JsonRecord = isRecord(event.data) ? event.data : {};
   const anchors = readAnchors(event, data);
   if (event.type === EventType.StateMachineDefined) recordMachine(draft, data);
@@ -53,7 +72,6 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
   if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
     for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);
   }
-  return draft.finish();
 }
 
 /** Decides a milestone; says whether it reached a terminal state in this reaction. */

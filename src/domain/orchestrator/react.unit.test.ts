@@ -4,9 +4,10 @@ import type { JsonObject } from '../events/envelope.js';
 import { compileMachine } from '../fsm/compile-machine.js';
 import { defaultRetryPolicy, type Agent } from '../planning/agent.js';
 import { emptyBoard } from './board.js';
+import { boardSnapshot } from './board-snapshot.js';
 import type { ExecutionRequest } from './intent.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
-import { react } from './react.js';
+import { foldEvent, react } from './react.js';
 import { sprintStateView } from './sprint-view.js';
 import { Simulation, type AgentReport, type AgentScript } from './testing/simulation.js';
 
@@ -324,5 +325,25 @@ describe('react: milestones', () => {
   it('does not call a milestone without sprints done', () => {
     const sim = plan(new Simulation(config, diligent()), [], [{ id: 'm1' }]).run();
     expect(sim.state('milestone', 'm1')).toBe('Active');
+  });
+});
+
+describe('foldEvent', () => {
+  it('leaves a board as react and applyReaction do, for a log with gates failing, retries, pauses and milestones', () => {
+    let verifications = 0;
+    const sim = plan(new Simulation(config, diligent({ failTests: () => verifications++ % 3 === 0 })), [
+      { id: 's1', milestone: 'm1', features: ['A', 'B', 'C'], gates: ['testsPassed'] },
+      { id: 's2', milestone: 'm1', features: ['D'], approvalRequired: true },
+      { id: 's3', milestone: 'm2', features: ['E', 'F'], gates: ['testsPassed'] },
+    ], [{ id: 'm1', gates: ['testsPassed'] }, { id: 'm2' }]).run();
+    sim.emit('sprint-s2', 'ApprovalGranted', { approvedBy: 'alice' }, { sprintId: 's2' });
+    sim.emit('sprint-s3', 'SprintPaused', { reason: 'review' }, { sprintId: 's3' });
+    sim.run();
+    sim.emit('sprint-s3', 'SprintResumed', {}, { sprintId: 's3' });
+    sim.run();
+    const folded = emptyBoard();
+    for (const event of sim.log) foldEvent(folded, event, config);
+    expect(boardSnapshot(folded)).toEqual(boardSnapshot(sim.board));
+    expect(sim.state('milestone', 'm2')).toBe('Completed');
   });
 });

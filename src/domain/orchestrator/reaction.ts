@@ -35,13 +35,15 @@ export interface AppendDraft {
 
 /**
  * A reaction being built: reads see the board with this reaction's changes on top; writes go to
- * the reaction only. The board itself is never changed.
+ * the reaction only, and the board itself is never changed. In place (`inPlace`, for a replay
+ * that folds and builds no intents) the records are written to the board's maps directly; the
+ * rest of the reaction is applied by `foldEvent`.
  */
 export class ReactionDraft {
-  readonly sprints = new Map<string, SprintRecord>();
-  readonly milestones = new Map<string, MilestoneRecord>();
+  readonly sprints: Map<string, SprintRecord>;
+  readonly milestones: Map<string, MilestoneRecord>;
   readonly newMilestones: string[] = [];
-  readonly featureSprints = new Map<string, string>();
+  readonly featureSprints: Map<string, string>;
   machines: MachineRegistry;
   readonly intents: Intent[] = [];
 
@@ -51,8 +53,12 @@ export class ReactionDraft {
     readonly config: OrchestratorConfig,
     /** False when the caller only folds (a replay): intents are then not built. */
     readonly wantsIntents = true,
+    inPlace = false,
   ) {
     this.machines = board.machines;
+    this.sprints = inPlace ? board.sprints : new Map();
+    this.milestones = inPlace ? board.milestones : new Map();
+    this.featureSprints = inPlace ? board.featureSprints : new Map();
   }
 
   sprint(id: string): SprintRecord | undefined {
@@ -72,7 +78,7 @@ export class ReactionDraft {
   sprintsOfMilestone(milestoneId: string): string[] {
     const ids = new Set<string>();
     for (const sprint of this.board.sprints.values()) if (sprint.milestoneId === milestoneId) ids.add(sprint.id);
-    for (const sprint of this.sprints.values()) if (sprint.milestoneId === milestoneId) ids.add(sprint.id);
+    if (this.sprints !== this.board.sprints) for (const sprint of this.sprints.values()) if (sprint.milestoneId === milestoneId) ids.add(sprint.id);
     return [...ids];
   }
 

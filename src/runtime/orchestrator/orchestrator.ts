@@ -7,6 +7,7 @@ import {
   applyReaction,
   boardSnapshot,
   emptyBoard,
+  foldEvent,
   react,
   type AppendIntent,
   type Board,
@@ -285,7 +286,7 @@ export async function foldLog(
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
     if (events.length === 0) break;
     inBatch(() => {
-      for (const event of events) applyReaction(board, react(board, event, config, { intents: false }));
+      for (const event of events) foldEvent(board, event, config);
     }, owned);
   }
   return board;
