@@ -6,7 +6,7 @@ import { foldSecurityAudit, foldSecurityPublished, foldSecurityViolation } from 
 import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
-import { firstString, inBatch, isRecord, own, withMembers } from './read-json.js';
+import { firstString, inBatch, isRecord, own, withMember, withMembers } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -91,5 +91,5 @@ function ignore(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {
 
 function advance(evidence: ScopeEvidence, position: number): ScopeEvidence {
   if (position <= evidence.lastPosition) return evidence;
-  return withMembers(evidence, { lastPosition: position });
+  return withMember(evidence, 'lastPosition', position);
 }

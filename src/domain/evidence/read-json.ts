@@ -74,6 +74,13 @@ export function withMembers<T extends object>(record: T, changes: Partial<T>): T
   return ownedByBatch({ ...record, ...changes });
 }
 
+/** `record` with one member set: `withMembers` without building a changes object (the common case). */
+export function withMember<T extends object, K extends keyof T>(record: T, key: K, value: T[K]): T {
+  const target = batchOwned !== undefined && batchOwned.has(record) ? record : ownedByBatch({ ...record });
+  target[key] = value;
+  return target;
+}
+
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
 export function ownedByBatch<T extends object>(value: T): T {
   batchOwned?.add(value);

@@ -1,4 +1,4 @@
-import { own, withEntry, withMembers } from './read-json.js';
+import { own, withEntry, withMember, withMembers } from './read-json.js';
 import { emptyWork, type FeatureEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
 
 /**
@@ -17,7 +17,12 @@ export function updateWork(
   const feature = featureEvidence(evidence, featureId);
   const next = update(feature);
   if (next === feature) return evidence;
-  return withMembers(evidence, { features: withEntry(evidence.features, featureId, { ...feature, ...next, featureId }) });
+  // `update` builds on the record it is given (`{ ...work, … }`): then `next` is the whole new record.
+  return withFeature(evidence, isFeatureOf(next, featureId) ? next : { ...feature, ...next, featureId });
+}
+
+function isFeatureOf(work: WorkEvidence, featureId: string): work is FeatureEvidence {
+  return (work as Partial<FeatureEvidence>).featureId === featureId;
 }
 
 /** The evidence of `featureId`, or an empty record for a feature not seen yet. */
@@ -27,5 +32,6 @@ export function featureEvidence(evidence: ScopeEvidence, featureId: string): Fea
 
 /** `evidence` with the record of `featureId` replaced. */
 export function withFeature(evidence: ScopeEvidence, feature: FeatureEvidence): ScopeEvidence {
-  return withMembers(evidence, { features: withEntry(evidence.features, feature.featureId, feature) });
+  const features = withEntry(evidence.features, feature.featureId, feature);
+  return features === evidence.features ? evidence : withMember(evidence, 'features', features);
 }
