@@ -1,3 +1,4 @@
+import { evidenceMemo } from './evidence-memo.js';
 import { own } from './read-json.js';
 import { emptyWork, type PullRequestEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
 
@@ -6,23 +7,22 @@ export function workOf(evidence: ScopeEvidence, featureId: string): WorkEvidence
   return own(evidence.features, featureId) ?? emptyWork();
 }
 
-const byFeatureCache = new WeakMap<Record<string, PullRequestEvidence>, Map<string, PullRequestEvidence[]>>();
-
-/** The pull requests attributed to a feature, by id (indexed once per pull request record). */
-export function pullRequestsOf(evidence: ScopeEvidence, featureId: string): PullRequestEvidence[] {
-  let index = byFeatureCache.get(evidence.pullRequests);
-  if (index === undefined) {
-    index = new Map();
-    for (const id of Object.keys(evidence.pullRequests).sort()) {
-      const pullRequest = evidence.pullRequests[id] as PullRequestEvidence;
-      if (pullRequest.featureId === undefined) continue;
-      const list = index.get(pullRequest.featureId);
-      if (list === undefined) index.set(pullRequest.featureId, [pullRequest]);
-      else list.push(pullRequest);
-    }
-    byFeatureCache.set(evidence.pullRequests, index);
+/** The scope's pull requests by the feature they are attributed to, by id. */
+const pullRequestsByFeature = evidenceMemo((evidence) => {
+  const index = new Map<string, PullRequestEvidence[]>();
+  for (const id of Object.keys(evidence.pullRequests).sort()) {
+    const pullRequest = evidence.pullRequests[id] as PullRequestEvidence;
+    if (pullRequest.featureId === undefined) continue;
+    const list = index.get(pullRequest.featureId);
+    if (list === undefined) index.set(pullRequest.featureId, [pullRequest]);
+    else list.push(pullRequest);
   }
-  return index.get(featureId) ?? [];
+  return index;
+});
+
+/** The pull requests attributed to a feature, by id (indexed once per evidence state). */
+export function pullRequestsOf(evidence: ScopeEvidence, featureId: string): PullRequestEvidence[] {
+  return pullRequestsByFeature(evidence).get(featureId) ?? [];
 }
 
 /** Shas of a feature's commits: those recorded for it and those of its pull requests, sorted. */

@@ -1,3 +1,4 @@
+import { evidenceMemo } from './evidence-memo.js';
 import { FeatureStatus } from '../planning/feature.js';
 import { own } from './read-json.js';
 import type { ScopeEvidence } from './scope-evidence.js';
@@ -17,12 +18,8 @@ export interface RequiredFeatures {
   declared: boolean;
 }
 
-const cache = new WeakMap<ScopeEvidence, RequiredFeatures>();
-
-/** The features the gates of a scope require (computed once per evidence value). */
-export function requiredFeatures(evidence: ScopeEvidence): RequiredFeatures {
-  const cached = cache.get(evidence);
-  if (cached !== undefined) return cached;
+/** The features the gates of a scope require (computed once per evidence state). */
+export const requiredFeatures: (evidence: ScopeEvidence) => RequiredFeatures = evidenceMemo((evidence) => {
   const declared = evidence.scope.features.length > 0;
   const candidates = declared ? evidence.scope.features : Object.keys(evidence.features).sort();
   const result: RequiredFeatures = { required: [], deferred: [], deferredButRequired: [], declared };
@@ -35,6 +32,5 @@ export function requiredFeatures(evidence: ScopeEvidence): RequiredFeatures {
       result.deferredButRequired.push(featureId);
     }
   }
-  cache.set(evidence, result);
   return result;
-}
+});

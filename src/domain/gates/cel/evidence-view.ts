@@ -1,3 +1,4 @@
+import { evidenceMemo } from '../../evidence/evidence-memo.js';
 import { isInScopeFeature } from '../../evidence/evidence-scope.js';
 import { commitShasOf, pullRequestsOf, workOf } from '../../evidence/feature-links.js';
 import { normalizeOutcome } from '../../evidence/normalize-word.js';
@@ -138,16 +139,8 @@ export const evidenceViewVariables = [
   'ignored',
 ] as const satisfies readonly ('evidence' | keyof EvidenceView)[];
 
-const cache = new WeakMap<ScopeEvidence, EvidenceView>();
-
-/** The CEL view of a scope's evidence (built once per evidence value). */
-export function evidenceView(evidence: ScopeEvidence): EvidenceView {
-  const cached = cache.get(evidence);
-  if (cached !== undefined) return cached;
-  const view = buildView(evidence);
-  cache.set(evidence, view);
-  return view;
-}
+/** The CEL view of a scope's evidence (built once per evidence state). */
+export const evidenceView: (evidence: ScopeEvidence) => EvidenceView = evidenceMemo(buildView);
 
 function buildView(evidence: ScopeEvidence): EvidenceView {
   const { required, deferred } = requiredFeatures(evidence);
