@@ -1,4 +1,5 @@
 import type { JsonObject } from '../events/envelope.js';
+import { FeatureStatus } from '../planning/feature.js';
 import type { ExecutionRecord, SprintRecord } from './board.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { unrecoveredFailures } from './sprint-view.js';
@@ -18,8 +19,11 @@ export interface RecoveryView {
   plan: JsonObject;
 }
 
-/** The recovery view of a sprint whose executions failed at some point, else undefined. */
-export function recoveryView(sprint: SprintRecord, state: string, config: OrchestratorConfig): RecoveryView | undefined {
+/**
+ * The recovery view of a sprint whose executions failed at some point, else undefined. `patchable`:
+ * the sprint's state takes a PatchEmitted (then a patch is one of the actions).
+ */
+export function recoveryView(sprint: SprintRecord, state: string, config: OrchestratorConfig, patchable = false): RecoveryView | undefined {
   if (!sprint.ended.some((execution) => execution.status === 'failed')) return undefined;
   const blocking = unrecoveredFailures(sprint, state);
   const errors = blocking.map((execution) => errorOf(sprint, execution, config));
@@ -32,7 +36,7 @@ export function recoveryView(sprint: SprintRecord, state: string, config: Orches
       state,
       traceId: sprint.traceId,
       status: blocking.length === 0 ? 'recovered' : 'waiting-for-a-person',
-      failures: blocking.map((execution) => ({ executionId: execution.executionId, agentId: execution.agentId ?? null, role: execution.role, features: [...(execution.features ?? sprint.features)], attempts: execution.attempt, error: execution.reason ?? 'failed', actions: actionsFor(sprint, execution) })),
+      failures: blocking.map((execution) => ({ executionId: execution.executionId, agentId: execution.agentId ?? null, role: execution.role, features: [...(execution.features ?? sprint.features)], attempts: execution.attempt, error: execution.reason ?? 'failed', actions: actionsFor(sprint, execution, patchable) })),
     },
   };
 }
@@ -59,14 +63,17 @@ function attemptOf(execution: ExecutionRecord): JsonObject {
   return attempt;
 }
 
-/** The actions open for a failure, in the order a person would try them. */
-function actionsFor(sprint: SprintRecord, execution: ExecutionRecord): JsonObject[] {
+/** The actions open for a failure, in the order a person would try them; overrides only for features still open. */
+function actionsFor(sprint: SprintRecord, execution: ExecutionRecord, patchable: boolean): JsonObject[] {
   const agent = execution.agentId ?? execution.role;
-  const features = execution.features ?? sprint.features;
+  const open = (execution.features ?? sprint.features).filter((featureId) => {
+    const status = sprint.evidence.features[featureId]?.status;
+    return status !== FeatureStatus.Completed && status !== FeatureStatus.Deferred;
+  });
   return [
     { action: 're-run', command: `kairos retry ${sprint.id} --agent ${agent} --reason "<why it should pass now>"` },
-    ...features.map((featureId) => ({ action: 'override', command: `kairos override ${sprint.id} --feature ${featureId} --reason "<why it is done>"` })),
-    { action: 'patch', command: `kairos emit PatchEmitted --data '{"sprintId":"${sprint.id}"}'` },
+    ...open.map((featureId) => ({ action: 'override', command: `kairos override ${sprint.id} --feature ${featureId} --reason "<why it is done>"` })),
+    ...(patchable ? [{ action: 'patch', command: `kairos emit PatchEmitted --sprint ${sprint.id} --data '{"sprintId":"${sprint.id}"}'` }] : []),
     { action: 'pause', command: `kairos pause ${sprint.id} --reason "<why>"` },
     { action: 'abort', command: `kairos abort ${sprint.id} --reason "<why>"` },
   ];
