@@ -15,6 +15,8 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
   private readonly dirty = new Set<string>();
+  /** Sprints whose files this writer has rendered (written, or found current). */
+  private readonly rendered = new Set<string>();
   private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -41,10 +43,15 @@ export class SprintStateWriter {
     await this.write(board, sprintIds);
   }
 
-  /** Writes every sprint whose file is not known to be current. */
+  /**
+   * Writes every sprint whose files are not known to be current: those that changed since they
+   * were last written (every change marks its sprint), and those never written by this writer.
+   */
   async flushAll(board: Board): Promise<void> {
+    const sprintIds = [...this.dirty];
+    for (const sprintId of board.sprints.keys()) if (!this.rendered.has(sprintId)) sprintIds.push(sprintId);
     this.dirty.clear();
-    await this.write(board, board.sprints.keys());
+    await this.write(board, new Set(sprintIds));
   }
 
   private async write(board: Board, sprintIds: Iterable<string>): Promise<void> {
@@ -53,6 +60,7 @@ export class SprintStateWriter {
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
+      this.rendered.add(sprintId);
       const folder = sprintFolder(this.workspace, sprintId);
       for (const file of sprintFiles(board, sprint, this.config)) {
         const path = join(folder, file.name);
