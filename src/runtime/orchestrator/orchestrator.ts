@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { canonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
+import { writeCanonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
 import { inBatch } from '../../domain/evidence/index.js';
 import {
   applyReaction,
@@ -292,9 +292,11 @@ export async function foldLog(
   return board;
 }
 
-/** sha256 of the board's canonical snapshot. */
+/** sha256 of the board's canonical snapshot (streamed into the hash: a large board is never one string). */
 export function hashBoard(board: Board): string {
-  return createHash('sha256').update(canonicalJson(boardSnapshot(board))).digest('hex');
+  const hash = createHash('sha256');
+  writeCanonicalJson(boardSnapshot(board), (chunk) => hash.update(chunk));
+  return hash.digest('hex');
 }
 
 /** The request of an execution the board knows, to run it again. */
