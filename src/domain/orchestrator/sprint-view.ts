@@ -46,9 +46,10 @@ export function sprintStateView(board: Board, sprint: SprintRecord, config: Orch
   const stateName = (index: number): string => machine?.states[index] ?? `#${index}`;
   const terminal = machine?.terminal[sprint.instance.state] === true;
   const features = featureProgress(sprint);
-  const unmet = unmetGates(sprint);
-  // Gates decide on verification (or after it failed); before, their state is no reason to wait.
+  // Gates decide on verification (or after it failed); before, their state is no reason to wait
+  // (and they are not evaluated for the view).
   const verdictPending = machine !== undefined && (waitsOn(machine, sprint.instance.state, EventType.AllTraceChecksPassed) || sprint.gateFailures > 0);
+  const unmet = verdictPending ? unmetGates(sprint) : [];
   const milestone = sprint.milestoneId === undefined ? undefined : board.milestones.get(sprint.milestoneId);
   return {
     sprintId: sprint.id,
