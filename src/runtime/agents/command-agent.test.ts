@@ -2,22 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
 import { parseReports, runCommandAgent } from './command-agent.js';
+import { sampleExecutionRequest } from './testing/execution-request.js';
 
-const request: ExecutionRequest = {
-  executionId: 'exec:sprint-1#1:qa',
-  agentId: 'qa',
-  role: 'qa',
-  sprintId: 'sprint-1',
-  milestoneId: 'mvp-core',
-  currentState: 'ValidatingScope',
-  traceId: 'trace-abc123',
-  correlationId: 'c',
-  causationId: 'x',
-  features: ['BookingFlow'],
-  allowedSkills: ['ValidateCoverage'],
-};
+const request = sampleExecutionRequest();
 
 /** Runs `script` (JavaScript) as a command agent in a fresh workspace. */
 function run(script: string, timeoutMs?: number): ReturnType<typeof runCommandAgent> {

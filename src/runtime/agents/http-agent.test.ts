@@ -2,27 +2,15 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
 import type { Agent, RetryPolicy } from '../../domain/planning/index.js';
 import { executionContext } from './command-agent.js';
 import { executionRequestedType } from './http-agent-event.js';
 import { runHttpAgent, type HttpAgentOptions } from './http-agent.js';
 import { CallbackProblem, createHttpCallbacks } from './http-callbacks.js';
 import { workspaceAgentRunner } from './workspace-agent-runner.js';
+import { sampleExecutionRequest } from './testing/execution-request.js';
 
-const request: ExecutionRequest = {
-  executionId: 'exec:sprint-1#1:qa',
-  agentId: 'qa',
-  role: 'qa',
-  sprintId: 'sprint-1',
-  milestoneId: 'mvp-core',
-  currentState: 'ValidatingScope',
-  traceId: 'trace-abc123',
-  correlationId: 'corr-1',
-  causationId: 'sprint-1#1:SprintStarted',
-  features: ['BookingFlow'],
-  allowedSkills: ['ValidateCoverage'],
-};
+const request = sampleExecutionRequest();
 const workspace = '/srv/workspaces/shop';
 const retry: RetryPolicy = { skillRetryCount: 5, backoffMs: 100, backoffFactor: 3 };
 

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import {
   type ExecutionMetadataOwner,
   type ExecutionMetadataRecord,
 } from '../../domain/agents/index.js';
+import { readTextIfAny } from './read-text-if-any.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Where execution records go. */
@@ -157,13 +158,8 @@ export class ExecutionMetadataWriter implements ExecutionMetadataSink {
 
   /** The file as it is, if it exists; one that is not a file of records is replaced, with a warning. */
   private async readBack(path: string): Promise<{ text: string; file?: ExecutionMetadataFile } | undefined> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const text = await readTextIfAny(path);
+    if (text === undefined) return undefined;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

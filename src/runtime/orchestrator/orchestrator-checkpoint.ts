@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextIfAny } from './read-text-if-any.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The last position the orchestrator handled completely (its intents performed). */
@@ -18,13 +18,8 @@ export function checkpointPath(workspace: string): string {
 
 /** The saved checkpoint, or undefined when there is none or it is unreadable (then everything is handled again, idempotently). */
 export async function readCheckpoint(path: string): Promise<OrchestratorCheckpoint | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readTextIfAny(path);
+  if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<OrchestratorCheckpoint>;
     if (typeof value.position !== 'number' || !Number.isSafeInteger(value.position) || value.position < 0 || typeof value.hash !== 'string') return undefined;
