@@ -361,7 +361,9 @@ function withGitLock(fn) {
       if (error.code !== 'EEXIST') throw error;
       try {
         if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
-      } catch {}
+      } catch {
+        // Released meanwhile: try again.
+      }
       if (Date.now() > deadline) throw new Error(`git lock ${lock} held for more than 60 s`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
