@@ -155,6 +155,27 @@ describe('kairos run, status, controls, replay', () => {
     expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
   });
 
+  it('holds a sprint for an approval until a holder of an approval role gives it; refuses anyone else', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'planning', 'factory-governance.yaml'), 'planningMode: autonomous\napprovalRoles: [product-owner]\nusers:\n  - id: alice\n    roles: [product-owner]\n  - id: bob\n    roles: [backend-developer]\n');
+    const sprints = readFileSync(join(dir, 'planning', 'sprints.yaml'), 'utf8').replace('    gates: [testCoverageAbove90]\n', '    gates: [testCoverageAbove90]\n    governance:\n      approvalRequired: true\n');
+    writeFileSync(join(dir, 'planning', 'sprints.yaml'), sprints);
+    expect(runKairos(['approve', 'sprint-1', '--as', 'alice'], dir).stderr).toBe('kairos: error: no sprint sprint-1 in the log (run kairos plan or kairos run first)\n');
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Ready\s+waiting for an approval/);
+    const bob = runKairos(['approve', 'sprint-2', '--as', 'bob'], dir);
+    expect(bob.status).toBe(1);
+    expect(bob.stderr).toBe('kairos: error: cannot approve sprint-2: bob holds the role backend-developer, none of the approval roles product-owner (who may: alice)\n');
+    expect(runKairos(['approve', 'sprint-2', '--as', 'mallory'], dir).stderr).toBe('kairos: error: cannot approve sprint-2: mallory is not a user of this workspace (users: alice, bob)\n');
+    expect(runKairos(['approve', 'sprint-1', '--as', 'alice'], dir).stderr).toMatch(/cannot approve sprint-1: it is not held for an approval/);
+    const approvals = (): string[] => logContent(dir).map((line) => (JSON.parse(line) as string[])[2] as string).filter((type) => type.startsWith('Approval'));
+    expect(approvals()).toEqual(['ApprovalRequested']);
+    expect(runKairos(['reject', 'sprint-2', '--as', 'alice', '--reason', 'scope too wide'], dir).stdout).toMatch(/sprint-2: ApprovalRejected recorded at position \d+ by alice \(product-owner\)/);
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Ready\s+waiting for a new plan: the approval was rejected \(scope too wide\)/);
+    expect(runKairos(['approve', 'sprint-2', '--as', 'alice', '--reason', 'scope agreed'], dir).status).toBe(0);
+    expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Closed/);
+    expect(runKairos(['approve', 'sprint-2', '--as', 'alice'], dir).stderr).toBe('kairos: error: cannot approve sprint-2: it is approved already by alice\n');
+  });
+
   it('pauses, refuses what the machine would not take, resumes and rewinds, each recorded with who and why', () => {
     const dir = workspace();
     expect(runKairos(['plan'], dir).status).toBe(0);

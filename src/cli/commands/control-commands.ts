@@ -5,6 +5,7 @@ import { EventType, sprintStream, type JsonObject } from '../../domain/events/in
 import { transition } from '../../domain/fsm/index.js';
 import { didYouMean } from '../../domain/text/index.js';
 import { machineFromConfig, type Board, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { checkApprover } from '../../domain/planning/index.js';
 import { randomIds, systemClock } from '../../runtime/index.js';
 import { contextOf, type CliContext } from '../cli-context.js';
 import { currentBoard, withSession, type Session } from '../orchestration/open-session.js';
@@ -56,7 +57,38 @@ export function controlCommands(): Command[] {
       .option('--feature <id>', 'the feature to count as completed')
       .option('--event <type>', 'a sprint event to record in the agent\'s place, e.g. SprintInfraReady'),
   ).action((sprintId: string, options: ControlOptions & { event?: string }, command: Command) => applyOverride(contextOf(command), sprintId, options));
-  return [...simple, rewind, retry, override];
+  const decisions = (['approve', 'reject'] as const).map((verb) =>
+    new Command(verb)
+      .description(verb === 'approve' ? 'approve a sprint held for an approval, as a holder of an approval role' : 'reject a sprint held for an approval (it waits for a new plan)')
+      .argument('<sprint>', 'the sprint id')
+      .requiredOption('--as <user>', 'who decides: a user of planning/factory-governance.yaml with an approval role')
+      .option('--reason <text>', 'why, in a few words')
+      .action((sprintId: string, options: { as: string; reason?: string }, command: Command) => applyDecision(contextOf(command), sprintId, verb, options)),
+  );
+  return [...simple, rewind, retry, override, ...decisions];
+}
+
+/**
+ * `kairos approve|reject <sprint> --as <user>`: ApprovalGranted or ApprovalRejected with who (and
+ * the approval role that lets them) and why. Refused, with nothing recorded, for a user the
+ * governance does not let decide, and for a sprint that is not held for an approval.
+ */
+async function applyDecision(context: CliContext, sprintId: string, verb: 'approve' | 'reject', options: { as: string; reason?: string }): Promise<void> {
+  await withSession(context, async (session) => {
+    const sprint = await findSprint(session, sprintId);
+    const standing = sprint.record.approval;
+    if (standing === 'not-required') throw new RefusedError(`cannot ${verb} ${sprintId}: it is not held for an approval (no governance.approvalRequired, and not a proposed sprint in assisted mode)`);
+    if (verb === 'approve' && standing === 'granted') throw new RefusedError(`cannot approve ${sprintId}: it is approved already${sprint.record.approvalBy === undefined ? '' : ` by ${sprint.record.approvalBy}`}`);
+    const check = checkApprover(session.workspace.governance, options.as);
+    if (!check.allowed) throw new RefusedError(`cannot ${verb} ${sprintId}: ${check.reason}`);
+    const type = verb === 'approve' ? EventType.ApprovalGranted : EventType.ApprovalRejected;
+    const reason = options.reason ?? `${verb === 'approve' ? 'approved' : 'rejected'} by ${options.as}`;
+    const data: JsonObject = { sprintId, [verb === 'approve' ? 'approvedBy' : 'rejectedBy']: options.as, reason };
+    if (check.role !== undefined) data['role'] = check.role;
+    const scope = { sprintId, ...(sprint.record.milestoneId === undefined ? {} : { milestoneId: sprint.record.milestoneId }) };
+    const result = await session.store.append(sprintStream(sprintId), [{ eventId: randomIds.eventId(), type, occurredAt: systemClock.now(), traceId: sprint.record.traceId, reason, ...scope, data }]);
+    context.stdout(`${sprintId}: ${type} recorded at position ${result.events[0]?.position ?? '?'} by ${options.as}${check.role === undefined ? '' : ` (${check.role})`}; \`kairos run\` acts on it`);
+  });
 }
 
 /** Overrides a person may record in an agent's place: the sprint events that move a state on. */

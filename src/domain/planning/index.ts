@@ -9,3 +9,4 @@ export * from './governance.js';
 export * from './milestone.js';
 export * from './role-key.js';
 export * from './sprint.js';
+export * from './approver.js';
