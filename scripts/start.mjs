@@ -4,11 +4,13 @@
 //      handlers, tests and documents and commit them to demo/'s own git repository; sprint-1 fails its
 //      security audit and is patched in RetryPhase; Notification.Send's agent fails once and is
 //      retried by Kairos; milestones mvp-foundation, mvp-core and mvp-qa complete;
-//   2. sprint-5 waits for a person (ReleaseNotes needs the product owner's highlights):
+//   2. the release sprint (sprint-5) waits in Ready for an approval: dave (no user here) may not give
+//      it, alice (the product owner) does, and the run goes on;
+//   3. sprint-5 waits for a person (ReleaseNotes needs the product owner's highlights):
 //      `kairos status --sprint sprint-5` and execution/sprint-5/recovery-plan.yaml;
-//   3. the person acts: writes demo/docs/release-highlights.md and runs `kairos retry`; a second
+//   4. the person acts: writes demo/docs/release-highlights.md and runs `kairos retry`; another
 //      `kairos run --until idle` finishes sprint-5 and mvp-ready;
-//   4. the repository's history, then `kairos replay --verify` and `kairos verify`.
+//   5. the repository's history, then `kairos replay --verify` and `kairos verify`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +24,17 @@ function heading(text) {
   console.log(`\n=== ${text}`);
 }
 
-/** Runs kairos; stops on a failure unless `keepGoing` (the end still reports it). */
-function kairos(args, { keepGoing = false, quiet = false } = {}) {
+/**
+ * Runs kairos; stops on a failure unless `keepGoing` (the end still reports it). `expectFailure`:
+ * the command is shown being refused, which is what should happen.
+ */
+function kairos(args, { keepGoing = false, quiet = false, expectFailure = false } = {}) {
   console.log(`\n$ kairos ${args.map((a) => (/[\s()]/.test(a) ? `"${a}"` : a)).join(' ')}`);
   const { status, stdout } = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8' });
+  if (expectFailure) {
+    if (status === 0) failed = 1;
+    return stdout;
+  }
   if (status !== 0 && !keepGoing) process.exit(status ?? 1);
   if (status !== 0) failed = status ?? 1;
   return stdout;
@@ -45,9 +54,17 @@ if (!existsSync(demo)) kairos(['init', 'demo', '--example', 'booking']);
 kairos(['validate', '-w', 'demo']);
 kairos(['run', '-w', 'demo', '--until', 'idle']);
 
+if (sprintState('sprint-5') === 'Ready') {
+  heading('2. the release sprint waits for its approval; the product owner gives it');
+  kairos(['status', '-w', 'demo', '--sprint', 'sprint-5']);
+  kairos(['approve', '-w', 'demo', 'sprint-5', '--as', 'dave'], { expectFailure: true });
+  kairos(['approve', '-w', 'demo', 'sprint-5', '--as', 'alice', '--reason', 'release scope agreed']);
+  kairos(['run', '-w', 'demo', '--until', 'idle']);
+}
+
 const highlights = `${demo}/docs/release-highlights.md`;
 if (sprintState('sprint-5') !== 'Closed' && !existsSync(highlights)) {
-  heading('2. sprint-5 waits for a person');
+  heading('3. sprint-5 waits for a person');
   kairos(['status', '-w', 'demo', '--sprint', 'sprint-5']);
   const plan = `${demo}/execution/sprint-5/recovery-plan.yaml`;
   if (existsSync(plan)) {
@@ -55,7 +72,7 @@ if (sprintState('sprint-5') !== 'Closed' && !existsSync(highlights)) {
     process.stdout.write(readFileSync(plan, 'utf8'));
   }
 
-  heading('3. the product owner writes the release highlights and asks for a retry; Kairos finishes');
+  heading('4. the product owner writes the release highlights and asks for a retry; Kairos finishes');
   const text = 'Customers book appointments online and receive a confirmation email; every endpoint sends a CSP header, is rate limited, verifies JWT bearer tokens and is traced.\n';
   console.log(`\n$ cat > demo/docs/release-highlights.md <<'EOF'\n${text}EOF`);
   writeFileSync(highlights, text);
@@ -63,7 +80,7 @@ if (sprintState('sprint-5') !== 'Closed' && !existsSync(highlights)) {
   kairos(['run', '-w', 'demo', '--until', 'idle']);
 }
 
-heading('4. what the agents committed, and the log checked');
+heading('5. what the agents committed, and the log checked');
 console.log('\n$ git -C demo log --oneline --first-parent -8');
 spawnSync('git', ['-C', demo, 'log', '--oneline', '--first-parent', '-8'], { stdio: 'inherit' });
 kairos(['replay', '-w', 'demo', '--verify'], { keepGoing: true });

@@ -21,7 +21,7 @@ function states(dir: string): string[] {
   return [...status.milestones.map((m) => `${m.milestoneId}:${m.state}`), ...status.sprints.map((s) => `${s.sprintId}:${s.state}`)];
 }
 
-/** The booking example from `kairos init`, run until a person is needed. */
+/** The booking example from `kairos init`, run until a person is needed (after the release's approval). */
 function bookingRun(crashAfterSteps?: number): string {
   const dir = join(tempDir('kairos-booking-'), 'demo');
   expect(runKairos(['init', dir, '--example', 'booking'], process.cwd()).status).toBe(0);
@@ -31,6 +31,11 @@ function bookingRun(crashAfterSteps?: number): string {
   }
   const run = runKairos(['run', '--until', 'idle'], dir);
   expect(run.status, run.stderr).toBe(0);
+  // The release sprint waits for the product owner's approval.
+  expect(run.stdout).toMatch(/sprint-5\s+Ready\s+waiting for an approval by alice or bob \(kairos approve sprint-5 --as <user>\)/);
+  expect(runKairos(['approve', 'sprint-5', '--as', 'alice', '--reason', 'release scope agreed'], dir).status).toBe(0);
+  const approved = runKairos(['run', '--until', 'idle'], dir);
+  expect(approved.status, approved.stderr).toBe(0);
   return dir;
 }
 
@@ -44,7 +49,7 @@ function personActs(dir: string): void {
 }
 
 describe('the booking example, end to end (real command agents, git, node:test, built-in agents)', () => {
-  it('completes three milestones, waits for a person on one feature, and finishes after the retry; the same on every run and after a kill', () => {
+  it('completes three milestones, waits for an approval and then for a person on one feature, and finishes after the retry; the same on every run and after a kill', () => {
     const first = bookingRun();
     expect(states(first)).toEqual([
       'mvp-foundation:Completed', 'mvp-core:Completed', 'mvp-qa:Completed', 'mvp-ready:Active',

@@ -53,7 +53,7 @@ describe('validateWorkspace', () => {
     );
     expect(workspace?.features.every((f) => f.priority !== undefined && f.requiredBy !== undefined && f.acceptanceCriteria.length > 0 && f.module !== undefined)).toBe(true);
     expect(workspace?.sprints.find((s) => s.id === 'sprint-1')).toMatchObject({ milestone: 'mvp-foundation', agents: ['ProductOwner', 'BackendDeveloper', 'TestGenerator', 'DevOpsEngineer'] });
-    expect(workspace?.sprints.at(-1)).toMatchObject({ milestone: 'mvp-ready', approvalRequired: false });
+    expect(workspace?.sprints.at(-1)).toMatchObject({ milestone: 'mvp-ready', approvalRequired: true });
     expect(workspace?.agents.find((a) => a.id === 'backend-developer')?.executor).toEqual({ type: 'command', command: ['node', 'agents/generate-handler.mjs'], env: {} });
     expect(workspace?.governance).toMatchObject({ planningMode: 'assisted', approvalRoles: ['product-owner', 'domain-lead'], deploymentFreeze: ['mvp-ready'] });
     expect(workspace?.vision).toBe(join(booking, 'planning', 'vision.md'));

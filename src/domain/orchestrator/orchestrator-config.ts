@@ -18,6 +18,8 @@ export interface OrchestratorConfig {
   checkpointEvery: number;
   /** How many GateFailed a sprint may take before its RetryPhase waits for a person. */
   maxGateRetries: number;
+  /** Users who may approve a sprint (factory-governance.yaml), for what `kairos status` says; none known when absent. */
+  approvers?: readonly string[];
 }
 
 /** Defaults for the tunable parts of the config. */

@@ -111,7 +111,10 @@ function waitingFor(
     reasons.push(`a person: ${execution.agentId ?? execution.role} (${execution.role}) failed${tries}: ${execution.reason ?? 'no reason given'} (kairos retry, kairos override)`);
   }
   for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
-  if (sprint.approval === 'requested') reasons.push('an approval by a holder of an approval role (kairos approve)');
+  if (sprint.approval === 'requested') {
+    const who = config.approvers === undefined || config.approvers.length === 0 ? 'a holder of an approval role' : config.approvers.join(' or ');
+    reasons.push(`an approval by ${who} (kairos approve ${sprint.id} --as <user>)`);
+  }
   if (sprint.approval === 'rejected') reasons.push(`a new plan: the approval was rejected${sprint.approvalReason === undefined ? '' : ` (${sprint.approvalReason})`}`);
   if (milestone !== undefined && !milestone.started) reasons.push(`milestone ${milestone.id} to start`);
   if (waitsOnOutputs && features.open.length > 0) reasons.push(`features to complete: ${features.open.join(', ')}`);

@@ -1,6 +1,7 @@
 import { loadMachines, type Workspace } from '../../artifacts/index.js';
 import { compileMachine } from '../../domain/fsm/index.js';
 import { orchestratorDefaults, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { checkApprover } from '../../domain/planning/index.js';
 
 /** The orchestrator's config for a workspace: its machines (replacements or defaults), agents and governance. */
 export async function workspaceOrchestratorConfig(workspace: Workspace): Promise<OrchestratorConfig> {
@@ -12,5 +13,6 @@ export async function workspaceOrchestratorConfig(workspace: Workspace): Promise
     planningMode: workspace.governance.planningMode,
     checkpointEvery: workspace.governance.checkpointEvery ?? orchestratorDefaults.checkpointEvery,
     maxGateRetries: workspace.governance.maxGateRetries ?? orchestratorDefaults.maxGateRetries,
+    approvers: workspace.governance.users.filter((user) => checkApprover(workspace.governance, user.id).allowed).map((user) => user.id),
   };
 }
