@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit-command.js';
 import { controlCommands } from './commands/control-commands.js';
 import { emitCommand } from './commands/emit-command.js';
 import { eventsCommand } from './commands/events-command.js';
@@ -30,6 +31,7 @@ export function createProgram(): Command {
     runCommand(),
     statusCommand(),
     eventsCommand(),
+    auditCommand(),
     emitCommand(),
     ...controlCommands(),
     replayCommand(),

@@ -174,6 +174,15 @@ describe('kairos run, status, controls, replay', () => {
     expect(runKairos(['approve', 'sprint-2', '--as', 'alice', '--reason', 'scope agreed'], dir).status).toBe(0);
     expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-2\s+Closed/);
     expect(runKairos(['approve', 'sprint-2', '--as', 'alice'], dir).stderr).toBe('kairos: error: cannot approve sprint-2: it is approved already by alice\n');
+    const audit = runKairos(['audit', '--sprint', 'sprint-2', '--json'], dir);
+    expect(audit.status, audit.stderr).toBe(0);
+    const entries = audit.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    expect(entries.map((entry) => [entry['decision'], entry['by'], entry['reason']])).toEqual([
+      ['ApprovalRequested', 'kairos', 'the sprint needs an approval before it starts'],
+      ['ApprovalRejected', 'alice', 'scope too wide'],
+      ['ApprovalGranted', 'alice', 'scope agreed'],
+    ]);
+    expect(runKairos(['audit'], dir).stdout).toMatch(/3 decision\(s\)\nhash chain intact up to position \d+: no decision was edited or removed/);
   });
 
   it('pauses, refuses what the machine would not take, resumes and rewinds, each recorded with who and why', () => {
