@@ -31,7 +31,7 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   const evidence = foldEvidence(before.evidence, event);
   let record: SprintRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
   const ending = endedExecution(record, event, data);
-  record = bookkeep(record, event, data);
+  record = ending === undefined ? bookkeep(record, event, data) : endExecution(record, ending.execution);
   if (ending?.failed === true) record = retryFailure(draft, record, ending.execution);
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
@@ -39,15 +39,14 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   draft.sprints.set(sprintId, record);
 }
 
-/** What the event says about executions, approvals, checkpoints and retries. */
+/** The sprint with an execution moved from running to ended. */
+function endExecution(record: SprintRecord, ended: ExecutionRecord): SprintRecord {
+  return withMembers(record, { running: record.running.filter((execution) => execution.executionId !== ended.executionId), ended: [...record.ended, ended].slice(-maxEndedKept) });
+}
+
+/** What the event says about approvals and checkpoints (an execution's end: see `endExecution`). */
 function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): SprintRecord {
   switch (event.type) {
-    case EventType.AgentExecutionCompleted:
-    case EventType.AgentSkillFailed: {
-      const ending = endedExecution(record, event, data);
-      if (ending === undefined) return record;
-      return withMembers(record, { running: record.running.filter((execution) => execution.executionId !== ending.execution.executionId), ended: [...record.ended, ending.execution].slice(-maxEndedKept) });
-    }
     case EventType.ApprovalRequested:
       return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
     case EventType.ApprovalGranted:
