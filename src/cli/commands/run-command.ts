@@ -44,7 +44,7 @@ export function runCommand(): Command {
             context.stdout('idle: following the log for new events (Ctrl-C to stop)');
             if (!(await nextEvent(session.store, orchestrator.board.position + 1, stop.signal))) break;
           }
-          orchestrator.stop();
+          await orchestrator.stop();
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);

@@ -102,7 +102,7 @@ describe('Orchestrator on SQLite', () => {
       });
       const crashed = await crashing.runUntilIdle().then(() => false, (error: unknown) => String(error).includes('crash at step'));
       expect(crashed, `crash at step ${crashAt}`).toBe(true);
-      crashing.stop();
+      await crashing.stop();
       const next = new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock, pageSize: 7 });
       await next.resume();
       await next.runUntilIdle();

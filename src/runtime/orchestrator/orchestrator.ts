@@ -145,9 +145,15 @@ export class Orchestrator {
     return { ...this.summary, position: this.board.position, boardHash };
   }
 
-  /** Stops agents in flight (they are recorded as interrupted and run again next time). */
-  stop(): void {
+  /**
+   * Stops agents in flight (they are recorded as interrupted and run again next time), and
+   * resolves once they have ended and their execution records are written: nothing of this
+   * orchestrator touches the workspace afterwards.
+   */
+  async stop(): Promise<void> {
     this.abort.abort();
+    await Promise.allSettled([...this.inflight.values()]);
+    await this.metadata.flush();
   }
 
   private async handle(events: readonly StoredEvent[]): Promise<void> {
