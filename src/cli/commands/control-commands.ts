@@ -4,7 +4,7 @@ import { NotFoundError, RefusedError, UsageError } from '../../domain/errors/ind
 import { EventType, sprintStream, type JsonObject } from '../../domain/events/index.js';
 import { transition } from '../../domain/fsm/index.js';
 import { didYouMean } from '../../domain/text/index.js';
-import { machineFromConfig, type Board, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { boardMachineOf, type Board, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { checkApprover } from '../../domain/planning/index.js';
 import { randomIds, systemClock } from '../../runtime/index.js';
 import { contextOf, type CliContext } from '../cli-context.js';
@@ -162,7 +162,7 @@ async function findSprint(session: Session, sprintId: string): Promise<{ record:
 
 /** A control the sprint's machine would not take is refused before anything is recorded. */
 function refuseInapplicable(session: Session, board: Board, record: SprintRecord, type: EventType, target: string | undefined, verb: string): void {
-  const machine = board.machines.forInstance(record.instance) ?? machineFromConfig(session.config, record.instance);
+  const machine = boardMachineOf(board, session.config, record.instance);
   if (machine === undefined) return;
   const state = machine.states[record.instance.state] ?? '?';
   const result = transition(machine, record.instance, { type, position: Number.MAX_SAFE_INTEGER, target }, () => true);

@@ -17,12 +17,7 @@ export function updateWork(
   const feature = featureEvidence(evidence, featureId);
   const next = update(feature);
   if (next === feature) return evidence;
-  // `update` builds on the record it is given (`{ ...work, … }`): then `next` is the whole new record.
-  return withFeature(evidence, isFeatureOf(next, featureId) ? next : { ...feature, ...next, featureId });
-}
-
-function isFeatureOf(work: WorkEvidence, featureId: string): work is FeatureEvidence {
-  return (work as Partial<FeatureEvidence>).featureId === featureId;
+  return withFeature(evidence, { ...feature, ...next, featureId });
 }
 
 /** The evidence of `featureId`, or an empty record for a feature not seen yet. */

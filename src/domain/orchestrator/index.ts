@@ -10,7 +10,7 @@ export * from './intent.js';
 export * from './orchestrator-config.js';
 export * from './planned-definitions.js';
 export * from './react.js';
-export { applyReaction, machineFromConfig, type Reaction } from './reaction.js';
+export { applyReaction, boardMachineOf, machineFromConfig, type Reaction } from './reaction.js';
 export { waitsOn } from './sprint-decisions.js';
 export * from './sprint-view.js';
 export * from './board-snapshot.js';

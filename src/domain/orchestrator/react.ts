@@ -12,11 +12,6 @@ import { decideSprint } from './sprint-decisions.js';
 import { planSprint } from './sprint-plan.js';
 import { stepSprint } from './sprint-step.js';
 
-export interface ReactOptions {
-  /** Build the intents (default true); a replay that only folds the log passes false. The board changes the same either way. */
-  intents?: boolean;
-}
-
 /**
  * The orchestrator's pure core: what one event changes on the board and what must happen next
  * (events to append, agents to run). Deterministic: the same board and event always give the same
@@ -27,16 +22,16 @@ export interface ReactOptions {
  * const reaction = react(board, event, config);
  * applyReaction(board, reaction); // then perform reaction.intents
  */
-export function react(board: Board, event: StoredEvent, config: OrchestratorConfig, options: ReactOptions = {}): Reaction {
-  const draft = new ReactionDraft(board, event, config, options.intents ?? true);
+export function react(board: Board, event: StoredEvent, config: OrchestratorConfig): Reaction {
+  const draft = new ReactionDraft(board, event, config);
   decide(draft, event);
   return draft.finish();
 }
 
 /**
- * Folds one event into `board`, in place: the board ends as
- * `applyReaction(board, react(board, event, config, { intents: false }))` leaves it, without
- * building the reaction. For replays, which change their own board and perform nothing.
+ * Folds one event into `board`, in place: the board ends as `applyReaction(board, react(board,
+ * event, config))` leaves it, without building the reaction or its intents. For replays, which
+ * change their own board and perform nothing.
  */
 export function foldEvent(board: Board, event: StoredEvent, config: OrchestratorConfig): void {
   const draft = new ReactionDraft(board, event, config, false, true);

@@ -132,6 +132,11 @@ export function machineFromConfig(config: OrchestratorConfig, instance: MachineI
   return undefined;
 }
 
+/** The machine a board record's instance runs: a version recorded in the log, else the config's. */
+export function boardMachineOf(board: Board, config: OrchestratorConfig, instance: MachineInstance): CompiledMachine | undefined {
+  return board.machines.forInstance(instance) ?? machineFromConfig(config, instance);
+}
+
 /** Applies a reaction to the board: the one place the board changes. */
 export function applyReaction(board: Board, reaction: Reaction): void {
   for (const [id, sprint] of reaction.sprints) board.sprints.set(id, sprint);

@@ -7,7 +7,7 @@ import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Board, ExecutionRecord, MilestoneRecord, SprintRecord } from './board.js';
 import { gateSummary } from './gate-summary.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
-import { machineFromConfig } from './reaction.js';
+import { boardMachineOf } from './reaction.js';
 import { waitsOn } from './sprint-decisions.js';
 
 /**
@@ -42,7 +42,7 @@ export interface SprintStateView extends JsonObject {
 
 /** The state view of one sprint. */
 export function sprintStateView(board: Board, sprint: SprintRecord, config: OrchestratorConfig): SprintStateView {
-  const machine = board.machines.forInstance(sprint.instance) ?? machineFromConfig(config, sprint.instance);
+  const machine = boardMachineOf(board, config, sprint.instance);
   const stateName = (index: number): string => machine?.states[index] ?? `#${index}`;
   const terminal = machine?.terminal[sprint.instance.state] === true;
   const features = featureProgress(sprint);

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { EventType } from '../../domain/events/index.js';
-import { machineFromConfig, recoveryView, sprintStateView, waitsOn, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { boardMachineOf, recoveryView, sprintStateView, waitsOn, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 
 /** A file under `execution/<sprintId>/`, by its name there, with the content it must have. */
 export interface SprintFile {
@@ -16,7 +16,7 @@ export interface SprintFile {
 export function sprintFiles(board: Board, sprint: SprintRecord, config: OrchestratorConfig): SprintFile[] {
   const state = sprintStateView(board, sprint, config);
   const files: SprintFile[] = [{ name: 'fsm-state.json', content: json(state) }];
-  const machine = board.machines.forInstance(sprint.instance) ?? machineFromConfig(config, sprint.instance);
+  const machine = boardMachineOf(board, config, sprint.instance);
   const patchable = machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.PatchEmitted);
   const recovery = recoveryView(sprint, state.state, config, patchable);
   if (recovery !== undefined) {
