@@ -102,7 +102,7 @@ describe('kairos run, status, controls, replay', () => {
     expect(board.milestones.map((m) => `${m.milestoneId}:${m.state}`)).toEqual(['m1:Completed', 'm2:Completed']);
     const replay = runKairos(['replay', '--verify'], dir);
     expect(replay.stderr).toBe('');
-    expect(replay.stdout).toMatch(/2 of 2 sprint file\(s\) \(fsm-state.json, recovery files\) identical/);
+    expect(replay.stdout).toMatch(/6 of 6 sprint file\(s\) \(fsm-state.json, sprint-trace-matrix.json, feature-test-link.yaml, recovery files\) identical/);
     expect(replay.status).toBe(0);
     writeFileSync(join(dir, 'execution', 'sprint-1', 'fsm-state.json'), '{}\n');
     const tampered = runKairos(['replay', '--verify'], dir);

@@ -12,14 +12,21 @@ export const featureTraceSchema = openObject({
   tests: stringListSchema.optional(),
   commits: stringListSchema.optional(),
   agents: stringListSchema.optional(),
+  skills: stringListSchema.optional(),
+  pullRequests: stringListSchema.optional(),
   imageId: z.string().optional(),
+  images: stringListSchema.optional(),
   coverage: coverageSchema.optional(),
+  status: z.enum(['complete', 'incomplete', 'deferred']).optional().describe('Written by Kairos: every link present, some missing, or deferred.'),
+  missing: z.array(z.enum(['file', 'commit', 'test', 'coverage'])).optional().describe('Written by Kairos: the links the feature lacks.'),
 });
 
 /** `execution/<sprintId>/sprint-trace-matrix.json`: features → files → commits → tests → images. */
 export const sprintTraceMatrixSchema = openObject({
   sprintId: z.string().min(1),
   milestoneId: z.string().optional(),
+  traceId: z.string().optional(),
+  complete: z.boolean().optional().describe('Written by Kairos: every required feature links a file, a commit, a test and its coverage.'),
   features: z.array(featureTraceSchema),
 });
 

@@ -14,7 +14,7 @@ interface ReplayOptions {
 /**
  * `kairos replay [--verify]`: rebuilds every read model from the log. With `--verify`, proves the
  * rebuild deterministic (two replays, same hash) and identical to the live read models: the board
- * hash in the orchestrator's checkpoint and every `execution/<sprintId>/fsm-state.json`.
+ * hash in the orchestrator's checkpoint and every file of `execution/<sprintId>/` it keeps (`sprintFiles`).
  */
 export function replayCommand(): Command {
   return new Command('replay')
@@ -49,7 +49,7 @@ export function replayCommand(): Command {
               else files++;
             }
           }
-          context.stdout(`live read models at position ${checkpoint.position}: board ${liveHash === checkpoint.boardHash ? 'identical' : 'DIFFERENT'}; ${files} of ${total} sprint file(s) (fsm-state.json, recovery files) identical`);
+          context.stdout(`live read models at position ${checkpoint.position}: board ${liveHash === checkpoint.boardHash ? 'identical' : 'DIFFERENT'}; ${files} of ${total} sprint file(s) (fsm-state.json, sprint-trace-matrix.json, feature-test-link.yaml, recovery files) identical`);
         }
         if (problems.length > 0) throw new IntegrityError(problems.join('; '));
         context.stdout('verified: replays are identical to each other and to the live read models');

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
-import { EventType } from '../../domain/events/index.js';
+import { canonicalJson, EventType } from '../../domain/events/index.js';
 import { boardMachineOf, recoveryView, sprintStateView, waitsOn, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { featureTestLinks, sprintTraceMatrix } from '../../domain/trace/index.js';
 
 /** A file under `execution/<sprintId>/`, by its name there, with the content it must have. */
 export interface SprintFile {
@@ -9,13 +10,19 @@ export interface SprintFile {
 }
 
 /**
- * The files the orchestrator keeps for a sprint, all pure views of the board: `fsm-state.json`
+ * The files the orchestrator keeps for a sprint, all pure views of the board: `fsm-state.json`,
+ * `sprint-trace-matrix.json` (canonical JSON) and `feature-test-link.yaml` (read from the matrix)
  * always; `execution-errors.json`, `retry-history.json` and `recovery-plan.yaml` once one of its
  * executions failed. `kairos replay --verify` compares them byte for byte.
  */
 export function sprintFiles(board: Board, sprint: SprintRecord, config: OrchestratorConfig): SprintFile[] {
   const state = sprintStateView(board, sprint, config);
-  const files: SprintFile[] = [{ name: 'fsm-state.json', content: json(state) }];
+  const matrix = sprintTraceMatrix(sprint);
+  const files: SprintFile[] = [
+    { name: 'fsm-state.json', content: json(state) },
+    { name: 'sprint-trace-matrix.json', content: `${canonicalJson(matrix)}\n` },
+    { name: 'feature-test-link.yaml', content: `# Features of ${sprint.id} and their tests (written by kairos run from sprint-trace-matrix.json)\n${stringify(featureTestLinks(matrix), { lineWidth: 0 })}` },
+  ];
   const machine = boardMachineOf(board, config, sprint.instance);
   const patchable = machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.PatchEmitted);
   const recovery = recoveryView(sprint, state.state, config, patchable);

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../events/envelope.js';
-import { commitShasOf, workOf } from '../../evidence/feature-links.js';
 import { requiredFeatures } from '../../evidence/required-features.js';
+import { describeLink, describeMissing, featureTrace } from '../../trace/feature-trace.js';
 import { capped, count, deferredNote, listSome, scopeLabel } from '../gate-reason.js';
 import { fail, pass } from '../gate-result.js';
 import type { GateEvaluator } from './gate-evaluator.js';
@@ -8,32 +8,24 @@ import type { GateEvaluator } from './gate-evaluator.js';
 /**
  * `traceMatrixComplete` (also `sprint-trace-matrix.complete`, `traceValidated`): every required
  * feature links at least one produced file, one commit (its own or its pull requests'), one test (a
- * generated test file or a test run) and its coverage, as the sprint trace matrix does.
+ * generated test file or a test run) and its coverage — the links of the sprint trace matrix, read
+ * by the same `featureTrace`. The reason names each incomplete feature and what it lacks.
  */
 export const traceMatrixComplete: GateEvaluator = (evidence) => {
   const { required, deferred, declared } = requiredFeatures(evidence);
   const rows: JsonObject[] = [];
   const incomplete: string[] = [];
   for (const featureId of required) {
-    const work = workOf(evidence, featureId);
-    const commits = commitShasOf(evidence, featureId);
-    const tests = [...work.testFiles, ...work.testRuns.map((run) => run.suite).filter((suite) => suite !== '')];
-    const hasTest = work.testFiles.length > 0 || work.testRuns.length > 0;
-    const missing = [
-      ...(work.files.length === 0 ? ['no produced file'] : []),
-      ...(commits.length === 0 ? ['no commit'] : []),
-      ...(hasTest ? [] : ['no test']),
-      ...(work.coverage === undefined ? ['no coverage'] : []),
-    ];
+    const trace = featureTrace(evidence, featureId);
     rows.push({
       featureId,
-      files: capped(work.files.map((file) => file.path)),
-      commits: capped(commits),
-      tests: capped([...new Set(tests)]),
-      coverage: work.coverage?.percent ?? null,
-      missing,
+      files: capped(trace.files),
+      commits: capped(trace.commits),
+      tests: capped(trace.tests),
+      coverage: trace.coverage ?? null,
+      missing: trace.missing.map(describeLink),
     });
-    if (missing.length > 0) incomplete.push(`${featureId}: ${missing.join(', ')}`);
+    if (trace.missing.length > 0) incomplete.push(`${featureId}: ${describeMissing(trace.missing)}`);
   }
   const facts: JsonObject = { features: capped(rows), deferred: capped(deferred) };
   if (incomplete.length > 0) return fail(listSome(incomplete), facts);
