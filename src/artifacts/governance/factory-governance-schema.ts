@@ -20,6 +20,7 @@ export const governanceUserSchema = openObject({
 export const capacitySchema = openObject({
   sprintEffort: z.number().positive().optional().describe('Most total estimatedEffort one sprint takes.'),
   roleEffort: z.record(z.string(), z.number().nonnegative()).optional().describe('Most estimatedEffort per agent role per sprint.'),
+  sprintsPerMilestone: z.number().int().positive().optional().describe('Most sprints the planner proposes per milestone; what does not fit is deferred and rolls forward.'),
 });
 
 /** `factory-governance.yaml`. */

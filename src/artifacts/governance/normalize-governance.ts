@@ -10,7 +10,7 @@ export function normalizeGovernance(file: FactoryGovernanceFile): Governance {
     planningMode: planningModeSpellings[file.planningMode],
     approvalRoles: unique((file.approvalRoles ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.role))),
     users: (file.users ?? []).map((user) => ({ id: user.id, ...omitUndefined({ name: user.name }), roles: unique(user.roles) })),
-    capacity: { ...omitUndefined({ sprintEffort: file.capacity?.sprintEffort }), roleEffort: file.capacity?.roleEffort ?? {} },
+    capacity: { ...omitUndefined({ sprintEffort: file.capacity?.sprintEffort, sprintsPerMilestone: file.capacity?.sprintsPerMilestone }), roleEffort: file.capacity?.roleEffort ?? {} },
     deploymentFreeze: unique(file.deploymentFreeze),
     ...omitUndefined({ checkpointEvery: file.checkpointEvery, maxGateRetries: file.maxGateRetries }),
   };

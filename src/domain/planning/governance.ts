@@ -13,6 +13,8 @@ export interface GovernanceUser {
 export interface Capacity {
   sprintEffort?: number;
   roleEffort: Record<string, number>;
+  /** Most sprints the planner proposes per milestone; the rest rolls forward. Absent: no limit. */
+  sprintsPerMilestone?: number;
 }
 
 /** `factory-governance.yaml`, normalised. */
