@@ -10,19 +10,22 @@ export interface SprintFile {
 }
 
 /**
- * The files the orchestrator keeps for a sprint, all pure views of the board: `fsm-state.json`,
- * `sprint-trace-matrix.json` (canonical JSON) and `feature-test-link.yaml` (read from the matrix)
+ * The files the orchestrator keeps for a sprint, all pure views of the board: `fsm-state.json`
  * always; `execution-errors.json`, `retry-history.json` and `recovery-plan.yaml` once one of its
- * executions failed. `kairos replay --verify` compares them byte for byte.
+ * executions failed; and, unless only the state files are asked for (`traceFiles: false`, while the
+ * orchestrator is busy), `sprint-trace-matrix.json` (canonical JSON) and `feature-test-link.yaml`
+ * (read from the matrix). `kairos replay --verify` compares them byte for byte.
  */
-export function sprintFiles(board: Board, sprint: SprintRecord, config: OrchestratorConfig): SprintFile[] {
+export function sprintFiles(board: Board, sprint: SprintRecord, config: OrchestratorConfig, { traceFiles = true }: { traceFiles?: boolean } = {}): SprintFile[] {
   const state = sprintStateView(board, sprint, config);
-  const matrix = sprintTraceMatrix(sprint);
-  const files: SprintFile[] = [
-    { name: 'fsm-state.json', content: json(state) },
-    { name: 'sprint-trace-matrix.json', content: `${canonicalJson(matrix)}\n` },
-    { name: 'feature-test-link.yaml', content: `# Features of ${sprint.id} and their tests (written by kairos run from sprint-trace-matrix.json)\n${stringify(featureTestLinks(matrix), { lineWidth: 0 })}` },
-  ];
+  const files: SprintFile[] = [{ name: 'fsm-state.json', content: json(state) }];
+  if (traceFiles) {
+    const matrix = sprintTraceMatrix(sprint);
+    files.push(
+      { name: 'sprint-trace-matrix.json', content: `${canonicalJson(matrix)}\n` },
+      { name: 'feature-test-link.yaml', content: `# Features of ${sprint.id} and their tests (written by kairos run from sprint-trace-matrix.json)\n${stringify(featureTestLinks(matrix), { lineWidth: 0 })}` },
+    );
+  }
   const machine = boardMachineOf(board, config, sprint.instance);
   const patchable = machine !== undefined && waitsOn(machine, sprint.instance.state, EventType.PatchEmitted);
   const recovery = recoveryView(sprint, state.state, config, patchable);

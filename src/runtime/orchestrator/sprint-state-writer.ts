@@ -6,15 +6,18 @@ import { sprintFolder } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
- * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, and the recovery files of
- * a sprint where something failed: see `sprintFiles`): while the orchestrator is busy, sprints
- * that changed are written at most every `intervalMs`, at most `maxPerFlush` at a time (the
- * longest-waiting first), and only when their content changed; once it goes idle, all of them (so
- * the files always match the board at the checkpoint).
+ * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
+ * sprint where something failed, the trace matrix: see `sprintFiles`): while the orchestrator is
+ * busy, the state files of sprints that changed are written at most every `intervalMs`, at most
+ * `maxPerFlush` at a time (the longest-waiting first), and only when their content changed; once it
+ * goes idle, every file of every sprint that changed since it last went idle (so the files always
+ * match the board at the checkpoint).
  */
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
   private readonly dirty = new Set<string>();
+  /** Sprints changed since the last idle flush: their trace files are written only then. */
+  private readonly changedSinceIdle = new Set<string>();
   /** Sprints whose files this writer has rendered (written, or found current). */
   private readonly rendered = new Set<string>();
   private lastFlush = Number.NEGATIVE_INFINITY;
@@ -28,7 +31,10 @@ export class SprintStateWriter {
 
   /** Notes sprints that changed. */
   mark(sprintIds: Iterable<string>): void {
-    for (const sprintId of sprintIds) this.dirty.add(sprintId);
+    for (const sprintId of sprintIds) {
+      this.dirty.add(sprintId);
+      this.changedSinceIdle.add(sprintId);
+    }
   }
 
   /** Writes the changed sprints, unless the last write was less than `intervalMs` ago. */
@@ -40,7 +46,7 @@ export class SprintStateWriter {
       sprintIds.push(sprintId);
     }
     for (const sprintId of sprintIds) this.dirty.delete(sprintId);
-    await this.write(board, sprintIds);
+    await this.write(board, sprintIds, false);
   }
 
   /**
@@ -48,21 +54,22 @@ export class SprintStateWriter {
    * were last written (every change marks its sprint), and those never written by this writer.
    */
   async flushAll(board: Board): Promise<void> {
-    const sprintIds = [...this.dirty];
+    const sprintIds = [...this.dirty, ...this.changedSinceIdle];
     for (const sprintId of board.sprints.keys()) if (!this.rendered.has(sprintId)) sprintIds.push(sprintId);
     this.dirty.clear();
-    await this.write(board, new Set(sprintIds));
+    this.changedSinceIdle.clear();
+    await this.write(board, new Set(sprintIds), true);
   }
 
-  private async write(board: Board, sprintIds: Iterable<string>): Promise<void> {
+  private async write(board: Board, sprintIds: Iterable<string>, traceFiles: boolean): Promise<void> {
     this.lastFlush = performance.now();
     const writes: Promise<void>[] = [];
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
-      this.rendered.add(sprintId);
+      if (traceFiles) this.rendered.add(sprintId);
       const folder = sprintFolder(this.workspace, sprintId);
-      for (const file of sprintFiles(board, sprint, this.config)) {
+      for (const file of sprintFiles(board, sprint, this.config, { traceFiles })) {
         const path = join(folder, file.name);
         if (this.written.get(path) === file.content) continue;
         this.written.set(path, file.content);
