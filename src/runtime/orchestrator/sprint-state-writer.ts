@@ -5,6 +5,9 @@ import { sprintFiles } from './sprint-files.js';
 import { sprintFolder } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
+/** Files written at once. */
+const openFiles = 64;
+
 /**
  * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
  * sprint where something failed, the trace matrix: see `sprintFiles`): while the orchestrator is
@@ -63,7 +66,7 @@ export class SprintStateWriter {
 
   private async write(board: Board, sprintIds: Iterable<string>, traceFiles: boolean): Promise<void> {
     this.lastFlush = performance.now();
-    const writes: Promise<void>[] = [];
+    const writes: { path: string; content: string }[] = [];
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
@@ -73,9 +76,17 @@ export class SprintStateWriter {
         const path = join(folder, file.name);
         if (this.written.get(path) === file.content) continue;
         this.written.set(path, file.content);
-        writes.push(writeFileAtomic(path, file.content));
+        writes.push({ path, content: file.content });
       }
     }
-    await Promise.all(writes);
+    // At most `openFiles` writes at once: an idle flush of thousands of sprints must not run out of file handles.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < writes.length) {
+        const write = writes[next++] as { path: string; content: string };
+        await writeFileAtomic(write.path, write.content);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(openFiles, writes.length) }, worker));
   }
 }
