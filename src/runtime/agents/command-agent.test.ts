@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { executionTraceparent } from '../../domain/trace-context/index.js';
 import { parseReports, runCommandAgent } from './command-agent.js';
 import { sampleExecutionRequest } from './testing/execution-request.js';
 
@@ -23,6 +24,17 @@ describe('command agents (real processes)', () => {
         console.log(JSON.stringify({ type: 'SprintTestPlanReady', data: { sprintId: context.sprintId, trace: process.env.KAIROS_TRACE_ID, state: process.env.KAIROS_CURRENT_STATE, features: process.env.KAIROS_FEATURES } }));
       });`);
     expect(outcome).toEqual({ status: 'completed', reports: [{ type: 'SprintTestPlanReady', data: { sprintId: 'sprint-1', trace: 'trace-abc123', state: 'ValidatingScope', features: 'BookingFlow' } }] });
+  });
+
+  it('passes the W3C traceparent of its execution in TRACEPARENT and in the context', async () => {
+    const outcome = await run(`
+      let input = '';
+      process.stdin.on('data', (c) => (input += c)).on('end', () => {
+        console.log(JSON.stringify({ type: 'SprintTestPlanReady', data: { env: process.env.TRACEPARENT, context: JSON.parse(input).traceparent } }));
+      });`);
+    const traceparent = executionTraceparent('trace-abc123', request.executionId);
+    expect(traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(outcome).toEqual({ status: 'completed', reports: [{ type: 'SprintTestPlanReady', data: { env: traceparent, context: traceparent } }] });
   });
 
   it('fails with the reason on garbage output, a crash or a hang, and kills what hangs', async () => {

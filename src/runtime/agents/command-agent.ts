@@ -4,13 +4,17 @@ import { resolve } from 'node:path';
 import type { JsonObject } from '../../domain/events/index.js';
 import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
 import type { CommandExecutor } from '../../domain/planning/index.js';
+import { executionTraceparent } from '../../domain/trace-context/index.js';
 import type { AgentOutcome, AgentReport, AgentRunContext } from './agent-runner.js';
 
 const maxOutputBytes = 4 * 1024 * 1024;
 /** The end of an agent's stderr kept for its execution record (characters; about 4 KiB). */
 const stderrKept = 4096;
 
-/** The execution context an agent receives (the spec's fields, plus where and what it runs). */
+/**
+ * The execution context an agent receives (the spec's fields, plus where and what it runs, and the
+ * W3C `traceparent` under which its own spans join the execution's span).
+ */
 export function executionContext(request: ExecutionRequest, workspace: string): JsonObject {
   return {
     sprintId: request.sprintId,
@@ -25,6 +29,7 @@ export function executionContext(request: ExecutionRequest, workspace: string): 
     agentId: request.agentId,
     role: request.role,
     executionId: request.executionId,
+    traceparent: executionTraceparent(request.traceId, request.executionId),
     workspace,
   };
 }
@@ -54,7 +59,8 @@ export function runCommandAgent(executor: CommandExecutor, request: ExecutionReq
   return new Promise((done) => {
     const child = spawn(program as string, args, {
       cwd: resolve(context.workspace, executor.cwd ?? '.'),
-      env: { ...process.env, ...executor.env, ...contextEnvironment(input) },
+      // TRACEPARENT: the environment carrier OpenTelemetry SDKs read, so the agent's spans join the trace.
+      env: { ...process.env, ...executor.env, ...contextEnvironment(input), TRACEPARENT: String(input['traceparent']) },
       shell,
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { CloudEvent, HTTP } from 'cloudevents';
 import type { JsonObject } from '../../domain/events/index.js';
 import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
+import { executionTraceparent } from '../../domain/trace-context/index.js';
 
 /** The `type` of the CloudEvent an http agent receives: a request to run, not an event of the log (those are `kairos.<Type>`). */
 export const executionRequestedType = 'dev.kairos.agent.execution.requested';
@@ -9,7 +10,8 @@ export const executionRequestedType = 'dev.kairos.agent.execution.requested';
  * The execution context as a CloudEvent 1.0 in structured mode: `id` is the executionId (stable
  * across retries and re-runs, so an endpoint can deduplicate), `subject` the sprint, `data` the
  * context; trace and scope ride as lower-case extensions (`traceid`, `sprintid`, …) as in
- * `toCloudEvent`, plus `callbackurl` when the result may come later.
+ * `toCloudEvent`, `traceparent` (the CloudEvents distributed-tracing extension), plus `callbackurl`
+ * when the result may come later.
  */
 export function executionRequestedEvent(request: ExecutionRequest, context: JsonObject, callbackUrl?: string): { headers: Record<string, string>; body: string } {
   const extensions: Record<string, string> = {
@@ -18,6 +20,7 @@ export function executionRequestedEvent(request: ExecutionRequest, context: Json
     causationid: request.causationId,
     sprintid: request.sprintId,
     agentid: request.agentId,
+    traceparent: executionTraceparent(request.traceId, request.executionId),
   };
   if (request.milestoneId !== undefined) extensions.milestoneid = request.milestoneId;
   if (request.moduleId !== undefined) extensions.moduleid = request.moduleId;

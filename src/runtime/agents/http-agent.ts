@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExecutionRequest } from '../../domain/orchestrator/index.js';
 import { defaultRetryPolicy, type HttpExecutor, type RetryPolicy } from '../../domain/planning/index.js';
+import { executionTraceparent } from '../../domain/trace-context/index.js';
 import type { AgentOutcome, AgentRunContext } from './agent-runner.js';
 import { executionContext } from './command-agent.js';
 import { executionRequestedEvent } from './http-agent-event.js';
@@ -99,6 +100,8 @@ export async function runHttpAgent(
       const event = executionRequestedEvent(request, executionContext(request, context.workspace), settings.callbacks?.callbackUrl(request.executionId));
       const headers = new Headers(executor.headers);
       for (const [name, value] of Object.entries(event.headers)) headers.set(name, value);
+      // W3C Trace Context: the agent's server spans join the execution's span.
+      headers.set('traceparent', executionTraceparent(request.traceId, request.executionId));
       message = { headers, body: event.body };
     } catch (error) {
       return { status: 'failed', reason: `could not build the request to ${target}: ${messageOf(error)}` };

@@ -1,4 +1,5 @@
 export * from './orchestrator.js';
+export * from './orchestrator-observer.js';
 export * from './orchestrator-checkpoint.js';
 export * from './perform-execution.js';
 export * from './workspace-lock.js';
