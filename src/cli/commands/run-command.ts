@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { builtinAgents, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
+import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
 import { withSession } from '../orchestration/open-session.js';
 
@@ -35,6 +36,7 @@ export function runCommand(): Command {
             workspace: context.workspace,
             clock: systemClock,
             onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
+            onIdle: await gitTraceHook(context, session.store),
           });
           await orchestrator.resume();
           for (;;) {

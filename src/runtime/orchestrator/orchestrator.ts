@@ -38,6 +38,12 @@ export interface OrchestratorOptions {
   writeSprintStates?: boolean;
   /** Called after each side effect (`append`, `start`, `checkpoint`): progress, and fault injection in tests. */
   onStep?: ((step: string) => void) | undefined;
+  /**
+   * Called when the run has nothing left to do, before it reports idle: outside facts (the git
+   * repository) are brought into the log here. Returns how many events it appended; the run goes on
+   * while that is more than 0.
+   */
+  onIdle?: ((board: Board) => Promise<number>) | undefined;
 }
 
 /** What a run did. */
@@ -135,6 +141,7 @@ export class Orchestrator {
         await this.nextSettled();
         continue;
       }
+      if (this.options.onIdle !== undefined && (await this.options.onIdle(this.board)) > 0) continue;
       break;
     }
     await this.states?.flushAll(this.board);
