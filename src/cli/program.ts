@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit-command.js';
 import { controlCommands } from './commands/control-commands.js';
 import { emitCommand } from './commands/emit-command.js';
 import { eventsCommand } from './commands/events-command.js';
+import { featureCommands } from './commands/feature-commands.js';
 import { initCommand } from './commands/init-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { replayCommand } from './commands/replay-command.js';
@@ -34,6 +35,7 @@ export function createProgram(): Command {
     auditCommand(),
     emitCommand(),
     ...controlCommands(),
+    ...featureCommands(),
     replayCommand(),
     verifyCommand(),
   ]) {

@@ -4,5 +4,6 @@
  */
 export * from './clock.js';
 export * from './plan/record-plan.js';
+export * from './plan/propose-plan.js';
 export * from './agents/index.js';
 export * from './orchestrator/index.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { builtinAgents, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
+import { builtinAgents, declaredPlanOf, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
 import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
@@ -27,7 +27,7 @@ export function runCommand(): Command {
         process.once('SIGINT', interrupt);
         process.once('SIGTERM', interrupt);
         try {
-          const plan = await recordPlan(session.store, { ...session.workspace, machines: Object.values(session.machines) }, systemClock);
+          const plan = await recordPlan(session.store, await declaredPlanOf(session.workspace, Object.values(session.machines)), systemClock);
           if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
           const orchestrator = new Orchestrator({
             store: session.store,

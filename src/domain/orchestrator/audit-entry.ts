@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
+import { governanceStream } from '../events/stream-id.js';
 import { firstString, isRecord, type JsonRecord } from '../evidence/read-json.js';
 
 /** One governance decision as `kairos audit` lists it. */
@@ -16,7 +17,7 @@ export interface AuditEntry {
   what?: string;
 }
 
-/** The events that are governance decisions: approvals, overrides, and people's controls of a sprint. */
+/** The events that are governance decisions: approvals, overrides, people's controls of a sprint, resumed planning. */
 const decisions: ReadonlySet<string> = new Set([
   EventType.ApprovalRequested,
   EventType.ApprovalGranted,
@@ -28,7 +29,11 @@ const decisions: ReadonlySet<string> = new Set([
   EventType.SprintAborted,
   EventType.SprintRewound,
   EventType.RetryRequested,
+  EventType.PlanningResumed,
 ]);
+
+/** Feature events that are a person's decision when they are on the governance stream (`kairos defer`). */
+const featureDecisions: ReadonlySet<string> = new Set([EventType.FeatureDeferred, EventType.FeatureStatusChanged]);
 
 const byKeys = ['approvedBy', 'rejectedBy', 'requestedBy', 'by', 'overriddenBy', 'user'];
 const reasonKeys = ['reason'];
@@ -42,14 +47,14 @@ const eventKeys = ['event'];
  * why, what) and what the orchestrator decides (ApprovalRequested: `kairos`).
  */
 export function auditEntry(event: StoredEvent): AuditEntry | undefined {
-  if (!decisions.has(event.type)) return undefined;
+  if (!decisions.has(event.type) && !(featureDecisions.has(event.type) && event.streamId === governanceStream)) return undefined;
   const data: JsonRecord = isRecord(event.data) ? event.data : {};
   const by = firstString(data, byKeys) ?? (event.type === EventType.ApprovalRequested ? 'kairos' : '-');
   const entry: AuditEntry = {
     position: event.position,
     occurredAt: event.occurredAt,
     decision: event.type,
-    subject: event.sprintId ?? event.milestoneId ?? firstString(data, ['sprintId', 'milestoneId']) ?? '-',
+    subject: event.sprintId ?? event.milestoneId ?? firstString(data, ['sprintId', 'milestoneId']) ?? event.featureId ?? (event.type === EventType.PlanningResumed ? 'planning' : '-'),
     by,
     reason: event.reason ?? firstString(data, reasonKeys) ?? '-',
   };
@@ -58,6 +63,8 @@ export function auditEntry(event: StoredEvent): AuditEntry | undefined {
     ...withLabel('event', firstString(data, eventKeys)),
     ...withLabel('to', firstString(data, toKeys)),
     ...withLabel('agent', firstString(data, agentKeys)),
+    ...withLabel('priority', firstString(data, ['priority'])),
+    ...withLabel('status', event.type === EventType.FeatureStatusChanged ? firstString(data, ['status']) : undefined),
   ];
   if (what.length > 0) entry.what = what.join(', ');
   return entry;

@@ -14,6 +14,10 @@ export interface DeclaredPlan {
   milestones: readonly Milestone[];
   features: readonly Feature[];
   sprints: readonly Sprint[];
+  /** Sprints the planner proposed (`sprint-plan.yaml`): recorded with `proposed: true`. */
+  proposedSprints?: readonly Sprint[];
+  /** `planning/vision.md`, by content hash: a new version resumes planning. */
+  visionVersion?: { path: string; sha256: string };
 }
 
 /** An event still to be stamped with an id, a trace and a calendar label by the shell. */
@@ -22,20 +26,30 @@ export interface EventDraft {
   type: EventType;
   scope: EventScope;
   data: JsonObject;
+  /**
+   * The event types in its stream whose latest one tells whether the draft is already recorded
+   * (that latest one has its type and data). Default: the draft's own type.
+   */
+  supersedes?: readonly EventType[];
+  /** Set for a draft that only undoes an event: it is needed only while the latest of `supersedes` is of this type. */
+  clears?: EventType;
 }
 
 /**
  * The events that record a declared plan: `StateMachineDefined` per machine (so every sprint and
  * milestone runs on a version the log holds), `MilestonePlanCreated` per milestone,
  * `FeatureScopeDefined` per feature and `SprintPlanned` per sprint (with the spec's payload:
- * sprintId, milestone, features, agents), in file order.
+ * sprintId, milestone, features, agents; `proposed: true` for the planner's), in file order, and
+ * `VisionUpdated` for the vision's content hash.
  */
 export function declaredPlanEvents(plan: DeclaredPlan): EventDraft[] {
   return [
     ...(plan.machines ?? []).map(machineDraft),
     ...plan.milestones.map(milestoneDraft),
     ...plan.features.map(featureDraft),
-    ...plan.sprints.map(sprintDraft),
+    ...plan.sprints.map((sprint) => sprintDraft(sprint, false)),
+    ...(plan.proposedSprints ?? []).map((sprint) => sprintDraft(sprint, true)),
+    ...(plan.visionVersion === undefined ? [] : [visionDraft(plan.visionVersion)]),
   ];
 }
 
@@ -87,7 +101,11 @@ function featureDraft(feature: Feature): EventDraft {
   };
 }
 
-function sprintDraft(sprint: Sprint): EventDraft {
+function visionDraft(vision: { path: string; sha256: string }): EventDraft {
+  return { streamId: planningStream, type: EventType.VisionUpdated, scope: {}, data: { path: vision.path, sha256: vision.sha256 } };
+}
+
+function sprintDraft(sprint: Sprint, proposed: boolean): EventDraft {
   const scope: EventScope = { sprintId: sprint.id };
   if (sprint.milestone !== undefined) scope.milestoneId = sprint.milestone;
   if (sprint.module !== undefined) scope.moduleId = sprint.module;
@@ -105,6 +123,7 @@ function sprintDraft(sprint: Sprint): EventDraft {
       gates: sprint.gates.map(writtenGate),
       approvalRequired: sprint.approvalRequired,
       concurrencyPolicy: sprint.concurrencyPolicy,
+      proposed: proposed ? true : undefined,
     }),
   };
 }

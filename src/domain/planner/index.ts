@@ -5,5 +5,6 @@
  */
 export * from './backlog-plan.js';
 export * from './deferral.js';
+export * from './feature-decisions.js';
 export * from './plan-backlog.js';
 export * from './sprint-load.js';

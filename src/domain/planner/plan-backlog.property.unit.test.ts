@@ -35,8 +35,8 @@ const backlog = fc.integer({ min: 0, max: 40 }).chain((n) =>
   ),
 );
 
-function featuresOf(rows: fc.Arbitrary<unknown> extends never ? never : Array<{ deps: number[]; priority: string | undefined; effort: number | undefined; roles: string[]; requiredBy: string | undefined; status: string }>): Feature[] {
-  return rows.map((row, i) => ({
+function featuresOf(rows: Array<{ deps: number[]; priority: string | undefined; effort: number | undefined; roles: string[]; requiredBy: string | undefined; status: string }>): Feature[] {
+  return rows.map((row, i): Feature => ({
     id: `f${i}`,
     dependsOn: row.deps.map((dep) => `f${dep}`),
     agentRoles: row.roles,
@@ -44,7 +44,7 @@ function featuresOf(rows: fc.Arbitrary<unknown> extends never ? never : Array<{ 
     acceptanceCriteria: [],
     labels: [],
     extra: {},
-    ...(row.priority === undefined ? {} : { priority: row.priority as Feature['priority'] }),
+    ...(row.priority === undefined ? {} : { priority: row.priority as NonNullable<Feature['priority']> }),
     ...(row.effort === undefined ? {} : { estimatedEffort: row.effort }),
     ...(row.requiredBy === undefined ? {} : { requiredBy: row.requiredBy }),
   }));
