@@ -28,5 +28,5 @@ export { normalizeSprints } from './sprints/normalize-sprints.js';
 export { normalizeStateMachine } from './state-machine/normalize-state-machine.js';
 export { builtinAgentNames, BuiltinAgentName } from './agents/builtin-agent-names.js';
 export { loadMachines, loadDefaultMachine, type MachineSet } from './state-machine/load-machines.js';
-export { loadPipeline, normalizePipeline, type LoadedPipeline } from './pipeline/index.js';
+export { loadPipeline, loadReleaseSettings, normalizePipeline, normalizeReleaseSettings, type LoadedPipeline, type ReleaseSettings } from './pipeline/index.js';
 export { loadSecurityPolicy, normalizeSecurityPolicy, type LoadedSecurityPolicy } from './security-policy/index.js';

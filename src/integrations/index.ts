@@ -4,3 +4,5 @@
  */
 export * from './cloudevents/index.js';
 export * from './test-reports/index.js';
+export * from './webhooks/index.js';
+export * from './release-signing/index.js';

@@ -1,31 +1,16 @@
 import { z } from 'zod';
-import { parseHostPort, programOf } from '../../domain/devops/index.js';
-import { workspacePath } from '../../domain/security-policy/workspace-path.js';
+import { parseHostPort } from '../../domain/devops/index.js';
 import { isRecord } from '../schema/is-record.js';
 import { openObject } from '../schema/open-object.js';
+import { commandLineSchema, commandStringSchema } from './command-line-schema.js';
+import { pipelineTriggerListSchema, versioningSchema } from './release-settings-schema.js';
+
+export { commandLineSchema } from './command-line-schema.js';
 
 const whenRecord = { when: (payload: { value: unknown }) => isRecord(payload.value) };
 
 /** A timeout in milliseconds: the readiness check is a quick look, never a build. */
 export const readinessTimeoutSchema = z.number().int().positive().max(120_000).describe('Milliseconds; at most 120000.');
-
-/** A command must name a program, and a relative path to it must stay in the workspace. */
-function checkProgram(command: string | string[], context: z.RefinementCtx): void {
-  const program = programOf(command);
-  if (program === undefined) {
-    context.addIssue({ code: 'custom', message: 'the command names no program' });
-    return;
-  }
-  if (program.includes('/') && !program.startsWith('/') && workspacePath(program) === undefined) {
-    context.addIssue({ code: 'custom', message: `program ${program} leaves the workspace; name it on PATH, by an absolute path, or inside the workspace` });
-  }
-}
-
-/** A command line (run through the shell). */
-const commandStringSchema = z.string().trim().min(1).superRefine(checkProgram);
-
-/** A command line (run through the shell) or an argument vector (run without one). */
-export const commandLineSchema = z.union([commandStringSchema, z.array(z.string()).min(1).superRefine(checkProgram)]);
 
 /** One pipeline command: the command line alone, or with a name, a probe and a timeout. */
 export const pipelineCommandSchema = z.union([
@@ -78,7 +63,10 @@ export const deploymentEnvironmentSchema = z.union([
   }),
 ]);
 
-/** `planning/pipeline.yaml`: what the devops-readiness agent checks, and the deployment constraints it records. */
+/**
+ * `planning/pipeline.yaml`: what the devops-readiness agent checks, the deployment constraints it
+ * records, how version tags are formed and which pipelines events run.
+ */
 export const pipelineFileSchema = openObject({
   commands: z.array(pipelineCommandSchema).optional().describe('Pipeline commands whose programs must be found; probes must exit 0.'),
   environment: z.array(environmentRequirementSchema).optional().describe('Environment variables that must be set (values are never recorded).'),
@@ -87,6 +75,8 @@ export const pipelineFileSchema = openObject({
     environments: z.array(deploymentEnvironmentSchema).optional(),
     constraints: constraintsSchema.optional(),
   }).optional(),
+  versioning: versioningSchema.optional().describe('How version tags are formed (kairos version-tag, the execution context, release manifests).'),
+  pipelines: pipelineTriggerListSchema.optional().describe('CI/CD pipelines run on events (MilestoneCompleted, SprintClosed, ArtifactReady, PlanningResumed) or by a milestone trigger naming them.'),
 }).superRefine((file, context) => {
   const lists: [string, unknown][] = [
     ['commands', file.commands],

@@ -45,6 +45,8 @@ export const reservedEventTypes: Readonly<Partial<Record<EventType, ReservedFor>
   [EventType.MilestoneReached]: ReservedFor.Orchestrator,
   [EventType.TriggerFired]: ReservedFor.Orchestrator,
   [EventType.ReleaseTriggered]: ReservedFor.Orchestrator,
+  [EventType.PipelineStarted]: ReservedFor.Orchestrator,
+  [EventType.PipelineFailed]: ReservedFor.Orchestrator,
   [EventType.VersionTagged]: ReservedFor.Orchestrator,
   [EventType.FeatureDeferred]: ReservedFor.Orchestrator,
   [EventType.ApprovalRequested]: ReservedFor.Orchestrator,

@@ -57,6 +57,8 @@ export const EventType = {
   ApprovalRejected: 'ApprovalRejected',
   OverrideApplied: 'OverrideApplied',
   ReleaseTriggered: 'ReleaseTriggered',
+  PipelineStarted: 'PipelineStarted',
+  PipelineFailed: 'PipelineFailed',
   VersionTagged: 'VersionTagged',
   VisionUpdated: 'VisionUpdated',
   StateMachineDefined: 'StateMachineDefined',
