@@ -1,10 +1,11 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { auditCommand } from './commands/audit-command.js';
 import { controlCommands } from './commands/control-commands.js';
 import { emitCommand } from './commands/emit-command.js';
 import { eventsCommand } from './commands/events-command.js';
 import { featureCommands } from './commands/feature-commands.js';
 import { initCommand } from './commands/init-command.js';
+import { metricsCommand } from './commands/metrics-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { runCommand } from './commands/run-command.js';
@@ -14,6 +15,7 @@ import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
 import { defaultStoreUrl } from './cli-context.js';
 import { packageVersion } from './package-root.js';
+import { logLevels } from '../telemetry/index.js';
 
 /** The `kairos` command with its global options and every subcommand. */
 export function createProgram(): Command {
@@ -22,6 +24,7 @@ export function createProgram(): Command {
     .version(packageVersion())
     .option('-w, --workspace <dir>', 'the workspace folder (default: the current directory)')
     .option('--store <url>', `the event log (default: $KAIROS_STORE, else ${defaultStoreUrl}; postgres://… to scale out)`)
+    .addOption(new Option('--log-level <level>', 'log lines on stderr from this level on: pino JSON, pretty on a terminal (default: $KAIROS_LOG_LEVEL, else warn)').choices(logLevels))
     .showHelpAfterError('(run kairos --help for usage)')
     .exitOverride();
   for (const command of [
@@ -38,6 +41,7 @@ export function createProgram(): Command {
     ...featureCommands(),
     replayCommand(),
     verifyCommand(),
+    metricsCommand(),
   ]) {
     program.addCommand(command.exitOverride());
   }

@@ -4,6 +4,7 @@ import { contextOf } from '../cli-context.js';
 import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
 import { withSession } from '../orchestration/open-session.js';
+import { openRunTelemetry } from '../orchestration/run-telemetry.js';
 
 interface RunOptions {
   until?: 'idle';
@@ -27,6 +28,8 @@ export function runCommand(): Command {
         process.once('SIGINT', interrupt);
         process.once('SIGTERM', interrupt);
         try {
+          // First: a wrong OTEL_* setting is refused before anything is recorded.
+          const telemetry = openRunTelemetry(command, session);
           const plan = await recordPlan(session.store, await declaredPlanOf(session.workspace, Object.values(session.machines)), systemClock);
           if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
           const orchestrator = new Orchestrator({
@@ -36,6 +39,7 @@ export function runCommand(): Command {
             workspace: context.workspace,
             clock: systemClock,
             onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
+            observer: telemetry.observer,
             onIdle: await gitTraceHook(context, session.store),
           });
           await orchestrator.resume();
@@ -47,6 +51,7 @@ export function runCommand(): Command {
             if (!(await nextEvent(session.store, orchestrator.board.position + 1, stop.signal))) break;
           }
           await orchestrator.stop();
+          await telemetry.close();
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);

@@ -3,6 +3,7 @@ import { NotFoundError, UsageError } from '../../domain/errors/index.js';
 import { evaluateGates, explainGates, type GateResult } from '../../domain/gates/index.js';
 import { sprintStateView, type Board, type MilestoneRecord, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { didYouMean } from '../../domain/text/index.js';
+import { calendarOfLog } from '../../telemetry/index.js';
 import { contextOf } from '../cli-context.js';
 import { isSettled, stateOf } from '../orchestration/describe-board.js';
 import { formatBoard } from '../orchestration/format-board.js';
@@ -40,6 +41,7 @@ export function statusCommand(): Command {
             position: board.position,
             milestones: board.milestoneOrder.flatMap((id) => { const m = board.milestones.get(id); return m === undefined ? [] : [milestoneStatus(board, m, session.config, now)]; }),
             sprints: [...board.sprints.values()].map((sprint) => sprintStatus(board, sprint, session.config, now)),
+            calendar: await calendarOfLog(session.store),
           }, null, 2));
         } else {
           context.stdout([`log at position ${board.position}`, ...formatBoard(board, session.config)].join('\n'));

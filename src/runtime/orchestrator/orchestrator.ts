@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { AgentSlots } from './agent-slots.js';
 import { ExecutionMetadataWriter } from './execution-metadata-writer.js';
 import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
+import type { OrchestratorObserver } from './orchestrator-observer.js';
 import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
 import { SprintStateWriter } from './sprint-state-writer.js';
 
@@ -44,6 +45,8 @@ export interface OrchestratorOptions {
    * while that is more than 0.
    */
   onIdle?: ((board: Board) => Promise<number>) | undefined;
+  /** Told of every event reacted to (telemetry); none by default, and then nothing extra runs. */
+  observer?: OrchestratorObserver | undefined;
 }
 
 /** What a run did. */
@@ -167,6 +170,7 @@ export class Orchestrator {
     const appends = new Map<string, AppendIntent>();
     const runs: ExecutionRequest[] = [];
     const dirty = new Set<string>();
+    const observer = this.options.observer;
     // Copy-on-write over the orchestrator's life: a record copied while folding is updated in place
     // afterwards (the board is the only holder of the replaced values, and intents never reference
     // evidence or sprint records), so each record is copied once, not per event.
@@ -174,6 +178,7 @@ export class Orchestrator {
       for (const event of events) {
         const reaction = react(this.board, event, this.options.config);
         applyReaction(this.board, reaction);
+        if (observer !== undefined) observer.eventReacted(event, reaction, this.board);
         for (const sprintId of reaction.sprints.keys()) dirty.add(sprintId);
         for (const intent of reaction.intents) {
           if (intent.kind === 'append') appends.set(intent.event.eventId, intent);
