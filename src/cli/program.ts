@@ -11,6 +11,7 @@ import { replayCommand } from './commands/replay-command.js';
 import { runCommand } from './commands/run-command.js';
 import { schemaCommand } from './commands/schema-command.js';
 import { statusCommand } from './commands/status-command.js';
+import { traceCommand } from './commands/trace-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
 import { defaultStoreUrl } from './cli-context.js';
@@ -39,6 +40,7 @@ export function createProgram(): Command {
     emitCommand(),
     ...controlCommands(),
     ...featureCommands(),
+    traceCommand(),
     replayCommand(),
     verifyCommand(),
     metricsCommand(),

@@ -112,11 +112,13 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   const recheck = waitsOn(machine, state, FsmSignal.EvidenceChanged) && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
   if (!verdict && !recheck) return undefined;
   const outcome = evaluateGates(record.gates, record.evidence);
+  // Read before `withMembers`, which updates a record copied in this batch in place.
+  const previousGates = record.lastGates ?? [];
   const evaluated = withMembers(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   if (verdict) return { name: outcome.passed ? FsmSignal.GatesPassed : FsmSignal.GatesFailed, record: evaluated };
   const failing = (results: readonly { gate: string; written: string; passed: boolean }[]): string =>
     results.filter((result) => !result.passed).map((result) => result.written).join('\n');
-  if (failing(outcome.results) === failing(record.lastGates ?? [])) return undefined;
+  if (failing(outcome.results) === failing(previousGates)) return undefined;
   return { name: FsmSignal.EvidenceChanged, record: evaluated };
 }
 

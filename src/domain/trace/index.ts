@@ -16,3 +16,5 @@ export * from './branch-name.js';
 export * from './sprint-resolver.js';
 export * from './git-trace-events.js';
 export * from './git-tag-plan.js';
+export * from './trace-facts.js';
+export * from './trace-walk.js';
