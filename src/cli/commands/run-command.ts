@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
+import type { Board } from '../../domain/orchestrator/index.js';
 import { builtinAgents, declaredPlanOf, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
 import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
 import { withSession } from '../orchestration/open-session.js';
+import { releaseSteps } from '../orchestration/release-steps.js';
 import { openRunTelemetry } from '../orchestration/run-telemetry.js';
 
 interface RunOptions {
@@ -40,7 +42,7 @@ export function runCommand(): Command {
             clock: systemClock,
             onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
             observer: telemetry.observer,
-            onIdle: await gitTraceHook(context, session.store),
+            onIdle: idleSteps(await gitTraceHook(context, session.store), await releaseSteps(context, session, stop.signal)),
           });
           await orchestrator.resume();
           for (;;) {
@@ -88,5 +90,13 @@ function crashAfter(setting: string | undefined): ((step: string) => void) | und
   let steps = 0;
   return () => {
     if (++steps >= limit) process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+/** The git step, then the release step (pipelines; releases sealed only when nothing else appended). */
+function idleSteps(git: (board: Board) => Promise<number>, releases: (board: Board, appendedBefore: number) => Promise<number>): (board: Board) => Promise<number> {
+  return async (board) => {
+    const appended = await git(board);
+    return appended + (await releases(board, appended));
   };
 }
