@@ -81,8 +81,9 @@ describeWithGit('traceability with a real git repository (kairos run, kairos tra
     expect(run.stdout).toMatch(/tagged mvp-core-v1/);
     expect(run.stdout).toMatch(/mvp-core\s+Completed/);
 
-    const matrix = JSON.parse(readFileSync(join(dir, 'execution', 'sprint-1', 'sprint-trace-matrix.json'), 'utf8')) as { complete: boolean; traceId: string; features: { id: string; files: string[]; commits: string[]; tests: string[]; pullRequests: string[]; coverage: string; status: string }[] };
+    const matrix = JSON.parse(readFileSync(join(dir, 'execution', 'sprint-1', 'sprint-trace-matrix.json'), 'utf8')) as { complete: boolean; traceId: string; tags: string[]; features: { id: string; files: string[]; commits: string[]; tests: string[]; pullRequests: string[]; coverage: string; status: string }[] };
     expect(matrix.complete).toBe(true);
+    expect(matrix.tags).toEqual(['sprint-1-complete']);
     const booking = matrix.features.find((row) => row.id === 'Booking');
     const bookingCommit = git(dir, 'rev-parse', 'feature/booking/sprint-1');
     expect(booking).toMatchObject({ files: ['src/Booking.ts'], tests: ['Booking.spec.ts'], pullRequests: ['feature/booking/sprint-1'], coverage: '95%', status: 'complete' });

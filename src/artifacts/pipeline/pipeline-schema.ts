@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseHostPort } from '../../domain/devops/index.js';
 import { isRecord } from '../schema/is-record.js';
+import { gitSettingsSchema } from '../git-settings/git-settings-schema.js';
 import { openObject } from '../schema/open-object.js';
 import { commandLineSchema, commandStringSchema } from './command-line-schema.js';
 import { pipelineTriggerListSchema, versioningSchema } from './release-settings-schema.js';
@@ -77,6 +78,7 @@ export const pipelineFileSchema = openObject({
   }).optional(),
   versioning: versioningSchema.optional().describe('How version tags are formed (kairos version-tag, the execution context, release manifests).'),
   pipelines: pipelineTriggerListSchema.optional().describe('CI/CD pipelines run on events (MilestoneCompleted, SprintClosed, ArtifactReady, PlanningResumed) or by a milestone trigger naming them.'),
+  git: gitSettingsSchema.optional().describe('The git repository Kairos reads for the trace, and whether it tags closed sprints and completed milestones.'),
 }).superRefine((file, context) => {
   const lists: [string, unknown][] = [
     ['commands', file.commands],

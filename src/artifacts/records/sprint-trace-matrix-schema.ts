@@ -16,6 +16,7 @@ export const featureTraceSchema = openObject({
   pullRequests: stringListSchema.optional(),
   imageId: z.string().optional(),
   images: stringListSchema.optional(),
+  tags: stringListSchema.optional().describe('Git tags on its commits.'),
   coverage: coverageSchema.optional(),
   status: z.enum(['complete', 'incomplete', 'deferred']).optional().describe('Written by Kairos: every link present, some missing, or deferred.'),
   missing: z.array(z.enum(['file', 'commit', 'test', 'coverage'])).optional().describe('Written by Kairos: the links the feature lacks.'),
@@ -28,6 +29,7 @@ export const sprintTraceMatrixSchema = openObject({
   traceId: z.string().optional(),
   complete: z.boolean().optional().describe('Written by Kairos: every required feature links a file, a commit, a test and its coverage.'),
   features: z.array(featureTraceSchema),
+  tags: stringListSchema.optional().describe('Git tags on the sprint commits that name no feature (sprint-3-complete).'),
 });
 
 /** A valid sprint trace matrix. */

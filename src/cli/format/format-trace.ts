@@ -55,6 +55,7 @@ function featureLines(row: TraceMatrixFeature, prefix: string): string[] {
     ['pull requests', row.pullRequests],
     ['agents', row.agents],
     ['images', row.images ?? (row.imageId === undefined ? [] : [row.imageId])],
+    ['git tags', row.tags ?? []],
   ];
   for (const [name, values] of parts) if (values.length > 0) lines.push(`${indent}${name}: ${list(values)}`);
   return lines;

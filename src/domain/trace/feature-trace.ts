@@ -1,5 +1,5 @@
 import { commitShasOf, pullRequestsOf, workOf } from '../evidence/feature-links.js';
-import type { ScopeEvidence } from '../evidence/scope-evidence.js';
+import type { CommitEvidence, ScopeEvidence } from '../evidence/scope-evidence.js';
 
 /** A link a feature of the trace matrix must have (`traceMatrixComplete` lists the missing ones). */
 export const TraceLink = { File: 'file', Commit: 'commit', Test: 'test', Coverage: 'coverage' } as const;
@@ -21,6 +21,8 @@ export interface FeatureTrace {
   pullRequests: string[];
   /** Container images, sorted. */
   imageIds: string[];
+  /** Git tags on its commits (`sprint-3-complete`, `feature/booking`), sorted. */
+  tags: string[];
   /** Latest coverage, 0–100. */
   coverage?: number;
   /** The links it lacks, in the order file, commit, test, coverage. */
@@ -49,6 +51,7 @@ export function featureTrace(evidence: ScopeEvidence, featureId: string): Featur
     skills: [...skills].sort(),
     pullRequests: pullRequestsOf(evidence, featureId).map((pullRequest) => pullRequest.id),
     imageIds: work.imageIds,
+    tags: gitTagsOf(work.commits),
     missing: [],
   };
   if (work.coverage !== undefined) trace.coverage = work.coverage.percent;
@@ -69,4 +72,14 @@ export function describeLink(link: TraceLink): string {
 /** `no produced file, no commit`: the missing links as the gate's reason writes them. */
 export function describeMissing(missing: readonly TraceLink[]): string {
   return missing.map(describeLink).join(', ');
+}
+
+/** Prefix of the `tag:<name>` entries a commit's evidence carries for the git tags on it. */
+export const gitTagPrefix = 'tag:';
+
+/** The git tags recorded on some commits, sorted. */
+export function gitTagsOf(commits: readonly CommitEvidence[]): string[] {
+  const tags = new Set<string>();
+  for (const commit of commits) for (const tag of commit.tags) if (tag.startsWith(gitTagPrefix)) tags.add(tag.slice(gitTagPrefix.length));
+  return [...tags].sort();
 }

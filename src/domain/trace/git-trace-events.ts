@@ -6,6 +6,7 @@ import { own } from '../evidence/read-json.js';
 import type { CommitEvidence, PullRequestEvidence, ScopeEvidence } from '../evidence/scope-evidence.js';
 import type { Board, SprintRecord } from '../orchestrator/board.js';
 import { featureBranchName } from './branch-name.js';
+import { gitTagPrefix } from './feature-trace.js';
 import type { GitCommit, GitHistory, GitTag } from './git-history.js';
 import { gitSource, type GitTraceEvent } from './git-trace-event.js';
 import { hasTraceTags, traceTagsOf, type TraceTags } from './git-trace-tags.js';
@@ -20,9 +21,6 @@ export interface GitTraceReading {
   /** Feature branches naming no sprint of the board. */
   unlinkedBranches: string[];
 }
-
-/** Prefix of the `tag:<name>` entries a commit's evidence carries for the git tags on it. */
-export const gitTagPrefix = 'tag:';
 
 /**
  * The events that link a repository's history to the board's sprints:

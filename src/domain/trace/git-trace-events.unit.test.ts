@@ -74,6 +74,8 @@ describe('gitTraceEvents', () => {
       ['feature/booking/sprint-3', true],
       ['feature/notify/sprint-3', false],
     ]);
+    expect(matrix.features[0]?.tags).toEqual(['feature/booking']);
+    expect(matrix.tags).toEqual(['sprint-3-complete']);
     expect(gitTraceEvents(history, sim.board).events).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { requiredFeatures } from '../evidence/required-features.js';
 import type { SprintRecord } from '../orchestrator/board.js';
-import { featureTrace, type FeatureTrace, type TraceLink } from './feature-trace.js';
+import { featureTrace, gitTagsOf, type FeatureTrace, type TraceLink } from './feature-trace.js';
 
 /** Where a feature of the matrix stands: every link present, some missing, or deferred out of the gates. */
 export const FeatureTraceStatus = { Complete: 'complete', Incomplete: 'incomplete', Deferred: 'deferred' } as const;
@@ -21,6 +21,8 @@ export interface TraceMatrixFeature {
   images?: string[];
   /** `"94%"`, as the spec writes it. */
   coverage?: string;
+  /** Git tags on its commits. */
+  tags?: string[];
   status: FeatureTraceStatus;
   missing: TraceLink[];
 }
@@ -33,6 +35,8 @@ export interface SprintTraceMatrix {
   /** Every feature the gates require links a file, a commit, a test and its coverage. */
   complete: boolean;
   features: TraceMatrixFeature[];
+  /** Git tags on the sprint's commits that name no feature (`sprint-3-complete`). */
+  tags?: string[];
 }
 
 /**
@@ -54,6 +58,8 @@ export function sprintTraceMatrix(sprint: SprintRecord): SprintTraceMatrix {
     features,
   };
   if (sprint.milestoneId !== undefined) matrix.milestoneId = sprint.milestoneId;
+  const tags = gitTagsOf(sprint.evidence.unattributed.commits);
+  if (tags.length > 0) matrix.tags = tags;
   return matrix;
 }
 
@@ -74,5 +80,6 @@ function matrixRow(trace: FeatureTrace, traceId: string, deferred: boolean): Tra
   if (lastImage !== undefined) row.imageId = lastImage;
   if (trace.imageIds.length > 1) row.images = trace.imageIds;
   if (trace.coverage !== undefined) row.coverage = `${Math.round(trace.coverage * 100) / 100}%`;
+  if (trace.tags.length > 0) row.tags = trace.tags;
   return row;
 }

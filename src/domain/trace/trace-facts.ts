@@ -1,7 +1,7 @@
 import { own } from '../evidence/read-json.js';
 import type { FeatureEvidence, WorkEvidence } from '../evidence/scope-evidence.js';
 import type { Board, SprintRecord } from '../orchestrator/board.js';
-import { gitTagPrefix } from './git-trace-events.js';
+import { gitTagPrefix } from './feature-trace.js';
 
 /** What a reference can name. */
 export const TraceKind = {

@@ -1,18 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe } from 'vitest';
+import { requireTool, type ToolLookup } from '../../../testing/index.js';
 
-/** Whether `git` runs here. */
-export const hasGit = spawnSync('git', ['--version']).status === 0;
+/** git, on the PATH. */
+export const gitLookup: ToolLookup = { name: 'git', variable: 'KAIROS_GIT', install: 'apt-get install git' };
 
 /**
- * `describe` for tests that need a real git: skipped (saying why) where git is absent, unless
- * `KAIROS_REQUIRE_ALL=1` (CI), where they run and fail.
+ * `describe` for tests that need a real git: skipped (saying why) where git is absent; with
+ * `KAIROS_REQUIRE_ALL=1` (CI) an absent git fails the test file instead.
  */
-export const describeWithGit = hasGit || process.env['KAIROS_REQUIRE_ALL'] === '1' ? describe : describe.skip;
-if (!hasGit && process.env['KAIROS_REQUIRE_ALL'] !== '1') process.stderr.write('git tests skipped: git is not installed (set KAIROS_REQUIRE_ALL=1 to fail instead)\n');
+export const describeWithGit = describe.skipIf(requireTool(gitLookup) === undefined);
 
 /** A real repository in a temporary folder, with its own identity (nothing global is relied on). */
 export class TestRepository {
