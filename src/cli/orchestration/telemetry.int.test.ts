@@ -1,9 +1,11 @@
 import { SpanStatusCode } from '@opentelemetry/api';
+import { millisToHrTime } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../domain/events/index.js';
 import { executionSpanId, w3cSpanId, w3cTraceId } from '../../domain/trace-context/index.js';
 import { Orchestrator } from '../../runtime/index.js';
-import { EventSpans, KairosMetrics, metricsExposition, observeLog, TelemetryObserver, timedEventStore } from '../../telemetry/index.js';
+import { EventSpans, KairosMetrics, metricsExposition, observeLog, scopeStartFinder, TelemetryObserver, timedEventStore } from '../../telemetry/index.js';
 import { checkMetrics, promtoolLookup, requireTool, specLabelsOnly } from '../../testing/index.js';
 import { flakyRunner, observedWorkspace, type ObservedWorkspace } from '../testing/observed-workspace.js';
 
@@ -127,4 +129,23 @@ describe('spans derived from the events', () => {
       'milestone GateCheck → Completed',
     ]);
   });
+
+  it('gives a sprint that started before this process its start from the log (a restart)', async () => {
+    const { workspace: folder, store, config, clock } = await workspace();
+    const orchestrator = new Orchestrator({ store, config, runner: flakyRunner, workspace: folder, clock });
+    await orchestrator.runUntilIdle();
+    const events = await store.readAll({ limit: 10_000 });
+    const planned = events.find((event) => event.type === 'SprintPlanned' && event.sprintId === 's2');
+    const closed = events.find((event) => event.type === 'SprintClosed' && event.sprintId === 's2');
+    // A process that sees only the closing event: without the log it could only start the span at the end.
+    const exporter = new InMemorySpanExporter();
+    const spans = new EventSpans({ spanProcessors: [new SimpleSpanProcessor(exporter)], findStart: scopeStartFinder(store) });
+    spans.onEvent(closed as StoredEvent, orchestrator.board);
+    await spans.flush();
+    const [sprint] = exporter.getFinishedSpans();
+    expect(sprint?.name).toBe('sprint s2');
+    expect(sprint?.startTime).toEqual(millisToHrTime(Date.parse(planned?.occurredAt as string)));
+    expect(sprint?.endTime).toEqual(millisToHrTime(Date.parse(closed?.occurredAt as string)));
+  });
 });
+

@@ -29,7 +29,7 @@ const redactPaths = ['password', 'token', 'secret', 'authorization', '*.password
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const usePretty = options.pretty ?? process.stderr.isTTY === true;
-  const destination = options.destination ?? (usePretty ? pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }) : pino.destination({ fd: 2, sync: true }));
+  const destination = options.destination ?? (usePretty ? pretty({ destination: 2, sync: true, colorize: true, singleLine: true, ignore: 'pid,hostname,name' }) : pino.destination({ fd: 2, sync: true }));
   return pino(
     {
       name: 'kairos',
