@@ -15,6 +15,8 @@ export const fsmContextSchema = openObject({
   agentId: z.string().optional(),
   executionId: z.string().optional(),
   workspace: z.string().optional(),
+  versionTag: z.string().nullable().optional().describe('The sprint\'s version tag (versioning: of planning/pipeline.yaml).'),
+  milestoneVersionTag: z.string().nullable().optional().describe('The milestone\'s version tag.'),
 });
 
 /** A valid agent execution context. */

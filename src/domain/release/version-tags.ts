@@ -85,16 +85,9 @@ export function kebabCase(text: string): string {
 export function versionPlanOf(board: Board): VersionPlan {
   const milestones = board.milestoneOrder.flatMap((id) => {
     const milestone = board.milestones.get(id);
-    if (milestone === undefined) return [];
-    return [{ id, traceId: milestone.traceId, sprints: milestone.sprints, ...(milestone.versionTag === undefined ? {} : { versionTag: milestone.versionTag }) }];
+    return milestone === undefined ? [] : [planMilestone(milestone)];
   });
-  const sprints = [...board.sprints.values()].map((sprint) => ({
-    id: sprint.id,
-    traceId: sprint.traceId,
-    ...(sprint.milestoneId === undefined ? {} : { milestoneId: sprint.milestoneId }),
-    ...(sprint.moduleId === undefined ? {} : { moduleId: sprint.moduleId }),
-  }));
-  return { milestones, sprints };
+  return { milestones, sprints: [...board.sprints.values()].map(planSprint) };
 }
 
 /**
@@ -106,39 +99,82 @@ export function versionPlanOf(board: Board): VersionPlan {
  * @example versionTags(versionPlanOf(board), settings).find((tag) => tag.id === 'mvp-core')?.tag // 'booking-service:1.0.0-mvp-v1-trace123'
  */
 export function versionTags(plan: VersionPlan, settings: VersioningSettings): VersionTag[] {
-  const { major, minor, patch } = settings.baseVersion;
-  const tags: VersionTag[] = [];
-  const milestoneIndex = new Map<string, number>();
-  plan.milestones.forEach((milestone, index) => {
-    milestoneIndex.set(milestone.id, index);
-    const version = `${major}.${minor + index}.${patch}`;
-    const values = placeholders({ service: settings.service, version, milestoneTag: milestone.versionTag ?? milestone.id, milestone: milestone.id, sprint: '', trace: milestone.traceId });
-    tags.push({ kind: 'milestone', id: milestone.id, version, tag: renderVersionTemplate(settings.milestoneTemplate, values) });
-  });
+  const tags: VersionTag[] = plan.milestones.map((milestone, index) => milestoneVersionTag(milestone, index, settings));
+  const milestoneIndex = new Map(plan.milestones.map((milestone, index) => [milestone.id, index]));
   const milestones = new Map(plan.milestones.map((milestone) => [milestone.id, milestone]));
-  const loose: string[] = [];
+  let loose = 0;
   for (const sprint of plan.sprints) {
     const milestone = sprint.milestoneId === undefined ? undefined : milestones.get(sprint.milestoneId);
-    const index = milestone === undefined ? 0 : (milestoneIndex.get(milestone.id) ?? 0);
-    let place = milestone?.sprints.indexOf(sprint.id) ?? -1;
-    if (place === -1) {
-      loose.push(sprint.id);
-      place = loose.length - 1;
-    }
-    const version = `${major}.${minor + index}.${patch + place + 1}`;
-    const values = placeholders({
-      service: sprint.moduleId === undefined ? settings.service : kebabCase(sprint.moduleId),
-      version,
-      milestoneTag: milestone?.versionTag ?? milestone?.id ?? '',
-      milestone: milestone?.id ?? '',
-      sprint: sprint.id,
-      trace: sprint.traceId,
-    });
-    const tag: VersionTag = { kind: 'sprint', id: sprint.id, version, tag: renderVersionTemplate(settings.sprintTemplate, values) };
-    if (sprint.milestoneId !== undefined) tag.milestoneId = sprint.milestoneId;
-    tags.push(tag);
+    const place = milestone?.sprints.indexOf(sprint.id) ?? -1;
+    tags.push(sprintVersionTag(sprint, milestone, milestone === undefined ? 0 : (milestoneIndex.get(milestone.id) ?? 0), place === -1 ? loose++ : place, settings));
   }
   return tags;
+}
+
+/**
+ * The version tags of one sprint and its milestone, read from the board without computing the
+ * others' (for the execution context of each agent run). Equal to what `versionTags` gives them.
+ */
+export function sprintVersionTags(board: Board, sprintId: string, settings: VersioningSettings): { sprint?: VersionTag; milestone?: VersionTag } {
+  const record = board.sprints.get(sprintId);
+  if (record === undefined) return {};
+  const milestoneRecord = record.milestoneId === undefined ? undefined : board.milestones.get(record.milestoneId);
+  const index = milestoneRecord === undefined ? -1 : board.milestoneOrder.indexOf(milestoneRecord.id);
+  const place = milestoneRecord === undefined ? -1 : milestoneRecord.sprints.indexOf(sprintId);
+  const plan = index === -1 || place === -1 ? versionPlanOf(board) : undefined;
+  if (plan !== undefined) {
+    // A sprint outside its milestone's list, or of no milestone: counted among the loose ones.
+    const tags = versionTags(plan, settings);
+    const sprint = versionTagOf(tags, 'sprint', sprintId);
+    const milestone = record.milestoneId === undefined ? undefined : versionTagOf(tags, 'milestone', record.milestoneId);
+    return { ...(sprint === undefined ? {} : { sprint }), ...(milestone === undefined ? {} : { milestone }) };
+  }
+  const milestone = planMilestone(milestoneRecord as NonNullable<typeof milestoneRecord>);
+  return {
+    sprint: sprintVersionTag(planSprint(record), milestone, index, place, settings),
+    milestone: milestoneVersionTag(milestone, index, settings),
+  };
+}
+
+type PlanMilestone = VersionPlan['milestones'][number];
+type PlanSprint = VersionPlan['sprints'][number];
+
+function planMilestone(milestone: { id: string; versionTag?: string; traceId: string; sprints: readonly string[] }): PlanMilestone {
+  return { id: milestone.id, traceId: milestone.traceId, sprints: milestone.sprints, ...(milestone.versionTag === undefined ? {} : { versionTag: milestone.versionTag }) };
+}
+
+function planSprint(sprint: { id: string; milestoneId?: string; moduleId?: string; traceId: string }): PlanSprint {
+  return {
+    id: sprint.id,
+    traceId: sprint.traceId,
+    ...(sprint.milestoneId === undefined ? {} : { milestoneId: sprint.milestoneId }),
+    ...(sprint.moduleId === undefined ? {} : { moduleId: sprint.moduleId }),
+  };
+}
+
+/** The tag of the milestone at `index` in plan order. */
+function milestoneVersionTag(milestone: PlanMilestone, index: number, settings: VersioningSettings): VersionTag {
+  const { major, minor, patch } = settings.baseVersion;
+  const version = `${major}.${minor + index}.${patch}`;
+  const values = placeholders({ service: settings.service, version, milestoneTag: milestone.versionTag ?? milestone.id, milestone: milestone.id, sprint: '', trace: milestone.traceId });
+  return { kind: 'milestone', id: milestone.id, version, tag: renderVersionTemplate(settings.milestoneTemplate, values) };
+}
+
+/** The tag of a sprint at `place` (from 0) among its milestone's sprints (or the loose ones), that milestone at `index`. */
+function sprintVersionTag(sprint: PlanSprint, milestone: PlanMilestone | undefined, index: number, place: number, settings: VersioningSettings): VersionTag {
+  const { major, minor, patch } = settings.baseVersion;
+  const version = `${major}.${minor + index}.${patch + place + 1}`;
+  const values = placeholders({
+    service: sprint.moduleId === undefined ? settings.service : kebabCase(sprint.moduleId),
+    version,
+    milestoneTag: milestone?.versionTag ?? milestone?.id ?? '',
+    milestone: milestone?.id ?? '',
+    sprint: sprint.id,
+    trace: sprint.traceId,
+  });
+  const tag: VersionTag = { kind: 'sprint', id: sprint.id, version, tag: renderVersionTemplate(settings.sprintTemplate, values) };
+  if (sprint.milestoneId !== undefined) tag.milestoneId = sprint.milestoneId;
+  return tag;
 }
 
 function placeholders(raw: Record<VersionPlaceholder, string>): Record<VersionPlaceholder, string> {

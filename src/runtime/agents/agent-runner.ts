@@ -22,6 +22,8 @@ export type AgentOutcome =
 export interface AgentRunContext {
   workspace: string;
   signal: AbortSignal;
+  /** The version tags of its sprint and milestone (`withVersionTags`), for its execution context. */
+  versionTags?: { versionTag?: string; milestoneVersionTag?: string };
 }
 
 /**

@@ -13,9 +13,10 @@ const stderrKept = 4096;
 
 /**
  * The execution context an agent receives (the spec's fields, plus where and what it runs, and the
- * W3C `traceparent` under which its own spans join the execution's span).
+ * W3C `traceparent` under which its own spans join the execution's span, and the version tags of its
+ * sprint and milestone when the runner knows them).
  */
-export function executionContext(request: ExecutionRequest, workspace: string): JsonObject {
+export function executionContext(request: ExecutionRequest, workspace: string, versionTags: AgentRunContext['versionTags'] = {}): JsonObject {
   return {
     sprintId: request.sprintId,
     milestoneId: request.milestoneId ?? null,
@@ -31,6 +32,8 @@ export function executionContext(request: ExecutionRequest, workspace: string): 
     executionId: request.executionId,
     traceparent: executionTraceparent(request.traceId, request.executionId),
     workspace,
+    versionTag: versionTags.versionTag ?? null,
+    milestoneVersionTag: versionTags.milestoneVersionTag ?? null,
   };
 }
 
@@ -53,7 +56,7 @@ function contextEnvironment(context: JsonObject): Record<string, string> {
  * its stderr come back as the outcome's `stderr`.
  */
 export function runCommandAgent(executor: CommandExecutor, request: ExecutionRequest, context: AgentRunContext, timeoutMs: number | undefined): Promise<AgentOutcome> {
-  const input = executionContext(request, context.workspace);
+  const input = executionContext(request, context.workspace, context.versionTags);
   const shell = typeof executor.command === 'string';
   const [program, ...args] = typeof executor.command === 'string' ? [executor.command] : executor.command;
   return new Promise((done) => {

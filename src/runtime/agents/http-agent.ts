@@ -97,7 +97,7 @@ export async function runHttpAgent(
   try {
     let message: { headers: Headers; body: string };
     try {
-      const event = executionRequestedEvent(request, executionContext(request, context.workspace), settings.callbacks?.callbackUrl(request.executionId));
+      const event = executionRequestedEvent(request, executionContext(request, context.workspace, context.versionTags), settings.callbacks?.callbackUrl(request.executionId));
       const headers = new Headers(executor.headers);
       for (const [name, value] of Object.entries(event.headers)) headers.set(name, value);
       // W3C Trace Context: the agent's server spans join the execution's span.

@@ -6,5 +6,6 @@ export * from './http-agent-event.js';
 export * from './http-agent-result.js';
 export * from './http-callbacks.js';
 export * from './workspace-agent-runner.js';
+export * from './with-version-tags.js';
 export * from './builtin/index.js';
 export * from './agent-processes.js';

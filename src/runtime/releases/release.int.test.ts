@@ -5,9 +5,10 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
 import type { Milestone, Sprint } from '../../domain/planning/index.js';
-import { resolveVersioningSettings, type ReleaseManifest } from '../../domain/release/index.js';
+import { resolveVersioningSettings, sprintVersionTags, versionPlanOf, versionTagOf, versionTags, type ReleaseManifest } from '../../domain/release/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
-import { instantAgentRunner, instantAgentsConfig } from '../agents/index.js';
+import { instantAgentRunner, instantAgentsConfig, withVersionTags } from '../agents/index.js';
+import { sampleExecutionRequest } from '../agents/testing/execution-request.js';
 import type { Clock } from '../clock.js';
 import { Orchestrator } from '../orchestrator/orchestrator.js';
 import { recordPlan } from '../plan/record-plan.js';
@@ -152,5 +153,19 @@ describe('sealed releases', () => {
     expect(differences[0]).toMatch(/^log: event at position \d+ \(.+\) does not match its hash chain/);
     expect(differences).toContainEqual(expect.stringMatching(/^gates\.sprints\.s\d\[testCoverageAbove\]\.passed: sealed true, now false$/));
     expect(differences).toContainEqual(expect.stringMatching(/^traceMatrices\[s\d\]\.features\[\w\]\.coverage: sealed "100%", now "42%"$/));
+  });
+
+  it('gives each sprint the same version tags alone (for an agent\'s context) as in the whole list', async () => {
+    const { orchestrator } = await completedWorkspace();
+    const all = versionTags(versionPlanOf(orchestrator.board), versioning);
+    for (const sprintId of ['s1', 's2']) {
+      expect(sprintVersionTags(orchestrator.board, sprintId, versioning)).toEqual({ sprint: versionTagOf(all, 'sprint', sprintId), milestone: versionTagOf(all, 'milestone', 'm1') });
+    }
+    expect(sprintVersionTags(orchestrator.board, 'nope', versioning)).toEqual({});
+    // The runner wrapper puts them in each execution's context.
+    const seen: unknown[] = [];
+    const runner = withVersionTags({ run: (_request, context) => Promise.resolve((seen.push(context.versionTags), { status: 'completed', reports: [] })) }, () => orchestrator.board, versioning);
+    await runner.run({ ...sampleExecutionRequest(), sprintId: 's2' }, { workspace: '.', signal: new AbortController().signal });
+    expect(seen).toEqual([{ versionTag: versionTagOf(all, 'sprint', 's2')?.tag, milestoneVersionTag: versionTagOf(all, 'milestone', 'm1')?.tag }]);
   });
 });
