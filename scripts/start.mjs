@@ -9,7 +9,8 @@
 //   3. sprint-5 waits for a person (ReleaseNotes needs the product owner's highlights):
 //      `kairos status --sprint sprint-5` and execution/sprint-5/recovery-plan.yaml;
 //   4. the person acts: writes demo/docs/release-highlights.md and runs `kairos retry`; another
-//      `kairos run --until idle` finishes sprint-5 and mvp-ready;
+//      `kairos run --until idle` finishes sprint-5; mvp-ready, under a deployment freeze, waits for
+//      alice's approval of the release, then completes;
 //   5. the repository's history, then `kairos replay --verify` and `kairos verify`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,12 @@ function sprintState(sprintId) {
   }
 }
 
+/** Does the milestone wait for an approval (a deployment freeze)? What `kairos status` says decides. */
+function milestoneWaitsForApproval(milestoneId) {
+  const { stdout } = spawnSync(process.execPath, [cli, 'status', '-w', 'demo'], { cwd: root, encoding: 'utf8' });
+  return new RegExp(`^\\s*${milestoneId}\\s.*waiting for an approval`, 'm').test(stdout);
+}
+
 heading('1. the booking example, driven until nothing more can happen without a person');
 if (!existsSync(demo)) kairos(['init', 'demo', '--example', 'booking']);
 kairos(['validate', '-w', 'demo']);
@@ -77,6 +84,12 @@ if (sprintState('sprint-5') !== 'Closed' && !existsSync(highlights)) {
   console.log(`\n$ cat > demo/docs/release-highlights.md <<'EOF'\n${text}EOF`);
   writeFileSync(highlights, text);
   kairos(['retry', '-w', 'demo', 'sprint-5', '--feature', 'ReleaseNotes', '--by', 'alice', '--reason', 'release highlights written (docs/release-highlights.md)']);
+  kairos(['run', '-w', 'demo', '--until', 'idle']);
+}
+
+if (milestoneWaitsForApproval('mvp-ready')) {
+  heading('4b. mvp-ready is under a deployment freeze: its gates passed, the product owner releases it');
+  kairos(['approve', '-w', 'demo', 'mvp-ready', '--as', 'alice', '--reason', 'release window open']);
   kairos(['run', '-w', 'demo', '--until', 'idle']);
 }
 

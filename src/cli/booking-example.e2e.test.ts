@@ -46,6 +46,11 @@ function personActs(dir: string): void {
   expect(runKairos(['retry', 'sprint-5', '--feature', 'ReleaseNotes', '--by', 'alice', '--reason', 'highlights written'], dir).status).toBe(0);
   const run = runKairos(['run', '--until', 'idle'], dir);
   expect(run.status, run.stderr).toBe(0);
+  // mvp-ready is under a deployment freeze: its gates pass, then it waits for an approval.
+  expect(run.stdout).toMatch(/mvp-ready\s+GateCheck\s+1\/1 sprint\(s\) done; waiting for an approval by alice or bob \(kairos approve mvp-ready --as <user>\)/);
+  expect(runKairos(['approve', 'mvp-ready', '--as', 'alice', '--reason', 'release window open'], dir).status).toBe(0);
+  const released = runKairos(['run', '--until', 'idle'], dir);
+  expect(released.status, released.stderr).toBe(0);
 }
 
 describe('the booking example, end to end (real command agents, git, node:test, built-in agents)', () => {

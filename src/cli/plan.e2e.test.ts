@@ -33,6 +33,8 @@ const backlogAddition = `
   estimatedEffort: 2
   agentRoles: [backend-developer, test-generator]
   status: planned
+  acceptanceCriteria:
+    - A confirmed booking can be cancelled until the day before
 `;
 
 describe('kairos plan', () => {
@@ -68,7 +70,7 @@ describe('kairos plan', () => {
 
     const resumed = runKairos(['plan'], dir);
     expect(resumed.status).toBe(0);
-    expect(resumed.stdout).toMatch(/^planning resumed: feature added, feature paused, feature reprioritized/m);
+    expect(resumed.stdout).toMatch(/^planning resumed: feature paused, feature reprioritized, feature added \(/m);
     expect(resumed.stdout).toMatch(/^deferred User\.Onboarding: manually paused by alice: waiting for legal review$/m);
     expect(resumed.stdout).toMatch(/^at risk mvp-core: User\.Onboarding is deferred/m);
     const after = parse(readFileSync(join(dir, 'planning', 'sprint-plan.yaml'), 'utf8')) as { sprints: { id: string; features: string[] }[] };
@@ -115,5 +117,32 @@ describe('kairos plan', () => {
     const manual = runKairos(['plan'], dir);
     expect(manual.status).toBe(0);
     expect(manual.stdout).toMatch(/the planner does not run; sprints come from planning\/sprints\.yaml/);
+  });
+});
+
+describe('kairos run resumes planning', () => {
+  it('when the backlog changes between runs, and the proposals wait for their approvals', () => {
+    const dir = plannerWorkspace();
+    expect(runKairos(['plan'], dir).status).toBe(0);
+    const first = runKairos(['run', '--until', 'idle'], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/planning resumed/);
+    expect(first.stdout).toMatch(/sprint-1\s+Ready\s+waiting for an approval by alice or bob \(kairos approve sprint-1 --as <user>\)/);
+
+    appendFileSync(join(dir, 'planning', 'features.yaml'), backlogAddition);
+    const second = runKairos(['run', '--until', 'idle'], dir);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/^planning resumed: feature added/m);
+    expect(second.stdout).toMatch(/^proposed sprint-6 \(mvp-core\): Booking\.Cancel/m);
+    expect(second.stdout).toMatch(/sprint-6\s+Ready\s+waiting for an approval/);
+
+    // A rejection sends the proposal back to the planner without what it excludes.
+    const reject = runKairos(['reject', 'sprint-6', '--as', 'bob', '--exclude', 'Booking.Cancel', '--reason', 'cancellation policy not agreed'], dir);
+    expect(reject.stdout, reject.stderr).toMatch(/sprint-6: ApprovalRejected recorded .* by bob \(domain-lead\); excluded Booking\.Cancel; `kairos plan` plans its scope again/);
+    const third = runKairos(['run', '--until', 'idle'], dir);
+    expect(third.stdout).toMatch(/^planning resumed: feature paused, sprint rejected \(/m);
+    expect(third.stdout).toMatch(/^deferred Booking\.Cancel: manually paused by bob: excluded when sprint-6 was rejected: cancellation policy not agreed$/m);
+    expect(third.stdout).toMatch(/sprint-6\s+Aborted/);
+    expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
   });
 });

@@ -5,10 +5,10 @@ import { EventType, sprintStream, type JsonObject } from '../../domain/events/in
 import { transition } from '../../domain/fsm/index.js';
 import { didYouMean } from '../../domain/text/index.js';
 import { boardMachineOf, type Board, type SprintRecord } from '../../domain/orchestrator/index.js';
-import { checkApprover } from '../../domain/planning/index.js';
 import { randomIds, systemClock } from '../../runtime/index.js';
 import { contextOf, type CliContext } from '../cli-context.js';
-import { currentBoard, withSession, type Session } from '../orchestration/open-session.js';
+import { findSprint } from '../orchestration/find-sprint.js';
+import { withSession, type Session } from '../orchestration/open-session.js';
 
 interface ControlOptions {
   by?: string;
@@ -31,7 +31,7 @@ const controls: readonly Control[] = [
   { name: 'abort', type: EventType.SprintAborted, description: 'abort a sprint for good (its history is kept)' },
 ];
 
-/** `kairos pause|resume|abort <sprint>`, `kairos rewind <sprint> --to <State>`, `kairos retry <sprint>`: each an event with who and why. */
+/** `kairos pause|resume|abort <sprint>`, `kairos rewind <sprint> --to <State>`, `kairos retry <sprint>`, `kairos override`: each an event with who and why. */
 export function controlCommands(): Command[] {
   const simple = controls.map((control) =>
     withWho(new Command(control.name).description(control.description).argument('<sprint>', 'the sprint id'))
@@ -57,38 +57,7 @@ export function controlCommands(): Command[] {
       .option('--feature <id>', 'the feature to count as completed')
       .option('--event <type>', 'a sprint event to record in the agent\'s place, e.g. SprintInfraReady'),
   ).action((sprintId: string, options: ControlOptions & { event?: string }, command: Command) => applyOverride(contextOf(command), sprintId, options));
-  const decisions = (['approve', 'reject'] as const).map((verb) =>
-    new Command(verb)
-      .description(verb === 'approve' ? 'approve a sprint held for an approval, as a holder of an approval role' : 'reject a sprint held for an approval (it waits for a new plan)')
-      .argument('<sprint>', 'the sprint id')
-      .requiredOption('--as <user>', 'who decides: a user of planning/factory-governance.yaml with an approval role')
-      .option('--reason <text>', 'why, in a few words')
-      .action((sprintId: string, options: { as: string; reason?: string }, command: Command) => applyDecision(contextOf(command), sprintId, verb, options)),
-  );
-  return [...simple, rewind, retry, override, ...decisions];
-}
-
-/**
- * `kairos approve|reject <sprint> --as <user>`: ApprovalGranted or ApprovalRejected with who (and
- * the approval role that lets them) and why. Refused, with nothing recorded, for a user the
- * governance does not let decide, and for a sprint that is not held for an approval.
- */
-async function applyDecision(context: CliContext, sprintId: string, verb: 'approve' | 'reject', options: { as: string; reason?: string }): Promise<void> {
-  await withSession(context, async (session) => {
-    const sprint = await findSprint(session, sprintId);
-    const standing = sprint.record.approval;
-    if (standing === 'not-required') throw new RefusedError(`cannot ${verb} ${sprintId}: it is not held for an approval (no governance.approvalRequired, and not a proposed sprint in assisted mode)`);
-    if (verb === 'approve' && standing === 'granted') throw new RefusedError(`cannot approve ${sprintId}: it is approved already${sprint.record.approvalBy === undefined ? '' : ` by ${sprint.record.approvalBy}`}`);
-    const check = checkApprover(session.workspace.governance, options.as);
-    if (!check.allowed) throw new RefusedError(`cannot ${verb} ${sprintId}: ${check.reason}`);
-    const type = verb === 'approve' ? EventType.ApprovalGranted : EventType.ApprovalRejected;
-    const reason = options.reason ?? `${verb === 'approve' ? 'approved' : 'rejected'} by ${options.as}`;
-    const data: JsonObject = { sprintId, [verb === 'approve' ? 'approvedBy' : 'rejectedBy']: options.as, reason };
-    if (check.role !== undefined) data['role'] = check.role;
-    const scope = { sprintId, ...(sprint.record.milestoneId === undefined ? {} : { milestoneId: sprint.record.milestoneId }) };
-    const result = await session.store.append(sprintStream(sprintId), [{ eventId: randomIds.eventId(), type, occurredAt: systemClock.now(), traceId: sprint.record.traceId, reason, ...scope, data }]);
-    context.stdout(`${sprintId}: ${type} recorded at position ${result.events[0]?.position ?? '?'} by ${options.as}${check.role === undefined ? '' : ` (${check.role})`}; \`kairos run\` acts on it`);
-  });
+  return [...simple, rewind, retry, override];
 }
 
 /** Overrides a person may record in an agent's place: the sprint events that move a state on. */
@@ -150,15 +119,6 @@ async function applyControl(context: CliContext, sprintId: string, type: EventTy
   });
 }
 
-async function findSprint(session: Session, sprintId: string): Promise<{ record: SprintRecord; board: Board }> {
-  const board = await currentBoard(session);
-  const record = board.sprints.get(sprintId);
-  if (record === undefined) {
-    const known = [...board.sprints.keys()];
-    throw new NotFoundError(`no sprint ${sprintId} in the log${didYouMean(sprintId, known)}${known.length === 0 ? ' (run kairos plan or kairos run first)' : ''}`);
-  }
-  return { record, board };
-}
 
 /** A control the sprint's machine would not take is refused before anything is recorded. */
 function refuseInapplicable(session: Session, board: Board, record: SprintRecord, type: EventType, target: string | undefined, verb: string): void {

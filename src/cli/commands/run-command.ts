@@ -5,6 +5,7 @@ import { contextOf } from '../cli-context.js';
 import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
 import { withSession } from '../orchestration/open-session.js';
+import { planningChanged, resumePlanningIfNeeded } from '../orchestration/planning-resumer.js';
 import { releaseSteps } from '../orchestration/release-steps.js';
 import { openRunTelemetry } from '../orchestration/run-telemetry.js';
 
@@ -48,9 +49,11 @@ export function runCommand(): Command {
           for (;;) {
             const summary = await orchestrator.runUntilIdle();
             for (const line of formatRunSummary(summary, orchestrator.board, session.config)) context.stdout(line);
+            // A sprint closed, or the plan changed: planning resumes, and what it recorded is acted on.
+            if (!stop.signal.aborted && (await resumePlanningIfNeeded(context, session))) continue;
             if (options.until === 'idle' || stop.signal.aborted) break;
-            context.stdout('idle: following the log for new events (Ctrl-C to stop)');
-            if (!(await nextEvent(session.store, orchestrator.board.position + 1, stop.signal))) break;
+            context.stdout('idle: following the log and planning/ for changes (Ctrl-C to stop)');
+            if (!(await nextEventOrPlanningChange(session.store, context.workspace, orchestrator.board.position + 1, stop.signal))) break;
           }
           await orchestrator.stop();
           await telemetry.close();
@@ -61,6 +64,20 @@ export function runCommand(): Command {
         }
       });
     });
+}
+
+/** Waits for an event at `from` or later, or an edit of a planning file; false when interrupted first. */
+async function nextEventOrPlanningChange(store: Parameters<typeof nextEvent>[0], workspace: string, from: number, signal: AbortSignal): Promise<boolean> {
+  const local = new AbortController();
+  const forward = (): void => local.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  try {
+    await Promise.race([nextEvent(store, from, local.signal), planningChanged(workspace, local.signal)]);
+    return !signal.aborted;
+  } finally {
+    signal.removeEventListener('abort', forward);
+    local.abort();
+  }
 }
 
 /** Waits for an event at `from` or later; false when interrupted first. */

@@ -124,6 +124,10 @@ export interface MilestoneRecord {
   enteredAtTime: string;
   lastGates?: readonly GateResult[];
   lastGatesAt?: number;
+  /** A frozen milestone's approval (governance `deploymentFreeze`): requested once its gates pass. */
+  approval?: 'requested' | 'granted' | 'rejected';
+  approvalBy?: string;
+  approvalReason?: string;
 }
 
 /**

@@ -15,4 +15,5 @@ export { waitsOn } from './sprint-decisions.js';
 export * from './sprint-view.js';
 export * from './board-snapshot.js';
 export * from './recovery-view.js';
+export * from './approval-wait.js';
 export * from './audit-entry.js';

@@ -3,7 +3,7 @@ import { EventType, isEventType } from '../events/event-type.js';
 import { milestoneStream } from '../events/stream-id.js';
 import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { withMembers, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
@@ -76,6 +76,7 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
   if (event.type === EventType.MilestoneStarted && !record.started) record = withMembers(record, { started: true });
+  if (event.sprintId === undefined) record = foldApproval(record, event.type, event.data);
   fireTriggers(draft, record);
   // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
   draft.milestones.set(milestoneId, record);
@@ -95,13 +96,36 @@ export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprin
   for (let step = 0; step < machine.states.length && !isTerminal(machine, record.instance); step++) {
     const signal = nextSignal(draft, machine, record, sprintHint);
     if (signal === undefined) break;
+    if (signal.name === undefined) {
+      record = signal.record;
+      break;
+    }
     record = move(draft, machine, signal.record, signal.name);
   }
   // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
   draft.milestones.set(milestoneId, record);
 }
 
-function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, sprintHint: string | undefined): { name: string; record: MilestoneRecord } | undefined {
+/** A milestone's own approval events (a sprint's carry its sprintId and are the sprint's). */
+function foldApproval(record: MilestoneRecord, type: string, data: JsonRecord): MilestoneRecord {
+  if (type === EventType.ApprovalRequested) return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
+  if (type !== EventType.ApprovalGranted && type !== EventType.ApprovalRejected) return record;
+  const by = firstString(data, ['approvedBy', 'rejectedBy', 'by']);
+  const reason = firstString(data, ['reason']);
+  const next = withMembers(record, { approval: type === EventType.ApprovalGranted ? 'granted' : 'rejected' });
+  if (by === undefined) delete next.approvalBy;
+  else next.approvalBy = by;
+  if (reason === undefined) delete next.approvalReason;
+  else next.approvalReason = reason;
+  return next;
+}
+
+/** Is the milestone under a deployment freeze and not yet approved? */
+function isFrozen(draft: ReactionDraft, record: MilestoneRecord): boolean {
+  return record.approval !== 'granted' && (draft.config.deploymentFreeze?.includes(record.id) ?? false);
+}
+
+function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, sprintHint: string | undefined): { name?: string; record: MilestoneRecord } | undefined {
   const state = record.instance.state;
   // The sprint the event is about is checked first: while it is open, the rest need not be.
   const hintOpen = sprintHint !== undefined && draft.sprint(sprintHint)?.milestoneId === record.id && !isClosed(draft, sprintHint);
@@ -115,11 +139,20 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   // Read before `withMembers`, which updates a record copied in this batch in place.
   const previousGates = record.lastGates ?? [];
   const evaluated = withMembers(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
+  if (verdict && outcome.passed && isFrozen(draft, evaluated)) return { record: requestApproval(draft, evaluated) };
   if (verdict) return { name: outcome.passed ? FsmSignal.GatesPassed : FsmSignal.GatesFailed, record: evaluated };
   const failing = (results: readonly { gate: string; written: string; passed: boolean }[]): string =>
     results.filter((result) => !result.passed).map((result) => result.written).join('\n');
   if (failing(outcome.results) === failing(previousGates)) return undefined;
   return { name: FsmSignal.EvidenceChanged, record: evaluated };
+}
+
+/** A frozen milestone whose gates pass asks for an approval once (ApprovalRequested) and waits. */
+function requestApproval(draft: ReactionDraft, record: MilestoneRecord): MilestoneRecord {
+  if (record.approval !== undefined) return record;
+  const data: JsonObject = { milestoneId: record.id, subject: 'milestone', reason: 'the milestone is under a deployment freeze: its completion needs an approval' };
+  appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, EventType.ApprovalRequested), EventType.ApprovalRequested, data);
+  return withMembers(record, { approval: 'requested' });
 }
 
 function isClosed(draft: ReactionDraft, sprintId: string): boolean {

@@ -20,6 +20,8 @@ export interface OrchestratorConfig {
   maxGateRetries: number;
   /** Users who may approve a sprint (factory-governance.yaml), for what `kairos status` says; none known when absent. */
   approvers?: readonly string[];
+  /** Milestones under a deployment freeze: once their gates pass they wait for a person's approval before they complete. */
+  deploymentFreeze?: readonly string[];
 }
 
 /** Defaults for the tunable parts of the config. */

@@ -322,6 +322,20 @@ describe('react: milestones', () => {
     expect(sim.state('milestone', 'm1')).toBe('Completed');
   });
 
+  it('holds a milestone under a deployment freeze in GateCheck for an approval once its gates pass, and completes it when granted', () => {
+    const frozen = { ...config, deploymentFreeze: ['m1'] };
+    const sim = plan(new Simulation(frozen, diligent()), [{ id: 's1', milestone: 'm1', features: ['A'] }], [{ id: 'm1', gates: ['testsPassed'] }]).run();
+    expect(sim.state('milestone', 'm1')).toBe('GateCheck');
+    expect(sim.types('milestone-m1')).toEqual(['MilestonePlanCreated', 'MilestoneStarted', 'ApprovalRequested']);
+    sim.emit('milestone-m1', 'ApprovalRejected', { milestoneId: 'm1', rejectedBy: 'bob', reason: 'release window closed' }, { milestoneId: 'm1' });
+    sim.run();
+    expect(sim.state('milestone', 'm1')).toBe('GateCheck');
+    expect(sim.types('milestone-m1').filter((type) => type === 'ApprovalRequested')).toHaveLength(1);
+    sim.emit('milestone-m1', 'ApprovalGranted', { milestoneId: 'm1', approvedBy: 'alice' }, { milestoneId: 'm1' });
+    sim.run();
+    expect(sim.state('milestone', 'm1')).toBe('Completed');
+  });
+
   it('does not call a milestone without sprints done', () => {
     const sim = plan(new Simulation(config, diligent()), [], [{ id: 'm1' }]).run();
     expect(sim.state('milestone', 'm1')).toBe('Active');

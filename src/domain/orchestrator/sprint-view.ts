@@ -9,6 +9,7 @@ import { gateSummary } from './gate-summary.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { boardMachineOf } from './reaction.js';
 import { waitsOn } from './sprint-decisions.js';
+import { approvalWait } from './approval-wait.js';
 
 /**
  * `execution/<sprintId>/fsm-state.json`: where a sprint stands and why it is waiting. A pure
@@ -111,11 +112,8 @@ function waitingFor(
     reasons.push(`a person: ${execution.agentId ?? execution.role} (${execution.role}) failed${tries}: ${execution.reason ?? 'no reason given'} (kairos retry, kairos override)`);
   }
   for (const execution of sprint.running) reasons.push(`agent ${execution.agentId ?? execution.role} (${execution.role}) to finish ${execution.executionId}`);
-  if (sprint.approval === 'requested') {
-    const who = config.approvers === undefined || config.approvers.length === 0 ? 'a holder of an approval role' : config.approvers.join(' or ');
-    reasons.push(`an approval by ${who} (kairos approve ${sprint.id} --as <user>)`);
-  }
-  if (sprint.approval === 'rejected') reasons.push(`a new plan: the approval was rejected${sprint.approvalReason === undefined ? '' : ` (${sprint.approvalReason})`}`);
+  const approval = approvalWait(sprint.id, sprint.approval, config, sprint.approvalReason);
+  if (approval !== undefined) reasons.push(approval);
   if (milestone !== undefined && !milestone.started) reasons.push(`milestone ${milestone.id} to start`);
   if (waitsOnOutputs && features.open.length > 0) reasons.push(`features to complete: ${features.open.join(', ')}`);
   if (sprint.gateFailures > config.maxGateRetries && state === 'RetryPhase') reasons.push('a person: the retry budget is spent (ManualApproval, kairos retry or kairos abort)');

@@ -13,6 +13,7 @@ export async function workspaceOrchestratorConfig(workspace: Workspace): Promise
     planningMode: workspace.governance.planningMode,
     checkpointEvery: workspace.governance.checkpointEvery ?? orchestratorDefaults.checkpointEvery,
     maxGateRetries: workspace.governance.maxGateRetries ?? orchestratorDefaults.maxGateRetries,
+    deploymentFreeze: workspace.governance.deploymentFreeze,
     approvers: workspace.governance.users.filter((user) => checkApprover(workspace.governance, user.id).allowed).map((user) => user.id),
   };
 }

@@ -9,7 +9,10 @@ const beforeStart = new Set(['Planning', 'ValidatingScope', 'ValidatingInfra', '
 export function plannerInputOf(workspace: Workspace, board: Board, config: OrchestratorConfig, decisions: Record<string, FeatureDecision>): PlannerInput {
   const fixed: SprintScope[] = workspace.sprints.map(scopeOf);
   const previous: SprintScope[] = [];
+  const rejected = new Set(rejectedProposals(workspace, board));
   for (const sprint of workspace.proposedSprints) {
+    // A rejected proposal goes back to the planner: its features are planned afresh (less what the rejection excluded).
+    if (rejected.has(sprint.id)) continue;
     const record = board.sprints.get(sprint.id);
     const state = record === undefined ? undefined : stateName(board, config, record);
     if (record !== undefined && state !== undefined && !beforeStart.has(state)) {
@@ -30,6 +33,11 @@ export function plannerInputOf(workspace: Workspace, board: Board, config: Orche
     blocked: blockedFeatures(board, config),
     roles: workspace.agents.flatMap((agent) => [agent.id, ...agent.roles]),
   };
+}
+
+/** Proposed sprints a person rejected (ApprovalRejected) that have not started: the planner withdraws and re-plans them. */
+export function rejectedProposals(workspace: Workspace, board: Board): string[] {
+  return workspace.proposedSprints.filter((sprint) => board.sprints.get(sprint.id)?.approval === 'rejected').map((sprint) => sprint.id);
 }
 
 /** Features an unrecovered agent failure holds for a person, by the sprint (and trace) holding them. */

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadWorkspace, type Workspace } from '../../artifacts/index.js';
 import { RefusedError } from '../../domain/errors/index.js';
-import { EventType, featureStream, governanceStream, planningStream, sprintStream, type JsonObject } from '../../domain/events/index.js';
+import { EventType, featureStream, governanceStream, planningStream, sprintStream, type JsonObject, type StoredEvent } from '../../domain/events/index.js';
 import type { StateMachineDefinition } from '../../domain/fsm/index.js';
 import { emptyBoard, type Board, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
 import { declaredPlanEvents, type EventDraft } from '../../domain/plan/index.js';
@@ -13,9 +13,9 @@ import type { Clock } from '../clock.js';
 import { foldLog } from '../orchestrator/orchestrator.js';
 import { readTextIfAny } from '../orchestrator/read-text-if-any.js';
 import { writeFileAtomic } from '../orchestrator/write-file-atomic.js';
-import { plannerInputOf } from './planner-input.js';
+import { plannerInputOf, rejectedProposals } from './planner-input.js';
 import { declaredPlanOf, recordDrafts, recordPlan, type RecordPlanResult } from './record-plan.js';
-import { planningChanges, writeResumptionOutputs, type PlanningChange, type Resumption } from './resumption.js';
+import { lastPlanningPosition, planningChanges, writeResumptionOutputs, type PlanningChange, type Resumption } from './resumption.js';
 import { sprintPlanYaml } from './sprint-plan-file.js';
 
 export interface ProposePlanOptions {
@@ -70,10 +70,12 @@ export async function proposePlan(options: ProposePlanOptions): Promise<ProposeP
   const governance = await store.readStream(governanceStream, { limit: Number.MAX_SAFE_INTEGER });
   const input = plannerInputOf(workspace, board, options.config, featureDecisions(governance));
   const plan = planBacklog(input);
+  const rejected = rejectedProposals(workspace, board);
 
   const planning = await store.readStream(planningStream, { limit: Number.MAX_SAFE_INTEGER });
-  const changes = planningChanges(definitions.appended, workspace, board, planning, governance);
-  const hadPlan = workspace.proposedSprints.length > 0 || planning.some((event) => event.type === EventType.PlanningResumed);
+  const since = await lastPlanningPosition(store, workspace, planning);
+  const hadPlan = since > 0 || planning.some((event) => event.type === EventType.PlanningResumed);
+  const changes = hadPlan ? planningChanges(since, await readAllFrom(store, since + 1), workspace, board) : [];
   const resuming = options.resume !== undefined || (hadPlan && changes.length > 0);
 
   const written: string[] = [];
@@ -87,7 +89,7 @@ export async function proposePlan(options: ProposePlanOptions): Promise<ProposeP
   const drafts = [
     ...declaredPlanEvents({ milestones: [], features: [], sprints: [], proposedSprints: adopted.proposedSprints }),
     ...deferralDrafts(plan),
-    ...withdrawalDrafts(plan, input.previous ?? [], board),
+    ...withdrawalDrafts(plan, [...(input.previous ?? []), ...rejected.map((id) => ({ id }))], board),
   ];
   let resumption: Resumption | undefined;
   let traceId: string | undefined;
@@ -145,7 +147,7 @@ function withdrawalDrafts(plan: BacklogPlan, previous: readonly { id: string }[]
       streamId: sprintStream(sprint.id),
       type: EventType.SprintAborted,
       scope: { sprintId: sprint.id },
-      data: { sprintId: sprint.id, reason: 'withdrawn by re-planning: its features moved to other sprints or were deferred', by: 'planner' },
+      data: { sprintId: sprint.id, reason: board.sprints.get(sprint.id)?.approval === 'rejected' ? 'withdrawn: its approval was rejected; its features were planned again' : 'withdrawn by re-planning: its features moved to other sprints or were deferred', by: 'planner' },
     }));
 }
 
@@ -154,6 +156,13 @@ function resumedDraft(reason: string, changes: readonly PlanningChange[], previo
   if (by !== undefined) data['by'] = by;
   // A resume asked for twice in a row is two events: the request, not the content, is what counts.
   return { streamId: planningStream, type: EventType.PlanningResumed, scope: {}, data, supersedes: [] };
+}
+
+/** Every event from `from` on. */
+async function readAllFrom(store: EventStore, from: number): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for (let page = await store.readAll({ fromPosition: from, limit: 5000 }); page.length > 0; page = await store.readAll({ fromPosition: page.at(-1)!.position + 1, limit: 5000 })) events.push(...page);
+  return events;
 }
 
 function firstPlanTrace(board: Board, workspace: Workspace): string | undefined {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Workspace } from '../../artifacts/index.js';
-import { featureStream, type StoredEvent } from '../../domain/events/index.js';
+import { featureStream, governanceStream, sprintStream, type StoredEvent } from '../../domain/events/index.js';
 import type { Board } from '../../domain/orchestrator/index.js';
 import type { BacklogPlan, SprintScope } from '../../domain/planner/index.js';
 import type { EventStore } from '../../store/index.js';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../orchestrator/write-file-atomic.js';
 export interface PlanningChange {
   kind: 'feature' | 'milestone' | 'sprint' | 'vision';
   id: string;
-  change: 'added' | 'changed' | 'removed' | 'closed' | 'paused' | 'lifted' | 'reprioritized';
+  change: 'added' | 'changed' | 'removed' | 'closed' | 'rejected' | 'paused' | 'lifted' | 'reprioritized';
   /** Who, for a person's decision. */
   by?: string;
 }
@@ -27,33 +27,52 @@ export interface Resumption {
 export const resumptionFolder = join('planning', 'resumption');
 
 /**
- * What changed since planning last ran: the definitions just recorded (features, milestones,
- * people's sprints, the vision), features the previous plan held that the backlog no longer has, and,
- * since the last resumption, people's decisions on features and sprints closed.
+ * Where planning last ran: the last PlanningResumed, else the first proposal of the plan in
+ * `sprint-plan.yaml`; 0 when there is no plan yet.
  */
-export function planningChanges(recorded: readonly StoredEvent[], workspace: Workspace, board: Board, planning: readonly StoredEvent[], governance: readonly StoredEvent[]): PlanningChange[] {
+export async function lastPlanningPosition(store: EventStore, workspace: Workspace, planning: readonly StoredEvent[]): Promise<number> {
+  const resumed = planning.findLast((event) => event.type === 'PlanningResumed');
+  if (resumed !== undefined) return resumed.position;
+  const firsts = await Promise.all(workspace.proposedSprints.map((sprint) => store.readStream(sprintStream(sprint.id), { limit: 1 })));
+  const positions = firsts.flatMap((events) => events.map((event) => event.position));
+  return positions.length === 0 ? 0 : Math.min(...positions) - 1;
+}
+
+/**
+ * What changed since planning last ran (`since`, a log position; `recorded`: the log's events after
+ * it): definitions recorded (features, milestones, people's sprints, the vision), people's decisions
+ * on features, rejected proposals, sprints closed, and features the previous plan held that the
+ * backlog no longer has.
+ */
+export function planningChanges(since: number, recorded: readonly StoredEvent[], workspace: Workspace, board: Board): PlanningChange[] {
   const changes: PlanningChange[] = [];
   for (const event of recorded) {
+    if (event.position <= since) continue;
+    if (event.type === 'SprintPlanned' && event.data['proposed'] === true) continue;
     const change = event.version === 1 ? 'added' : 'changed';
     if (event.type === 'FeatureScopeDefined') changes.push({ kind: 'feature', id: String(event.data['featureId']), change });
     else if (event.type === 'MilestonePlanCreated') changes.push({ kind: 'milestone', id: String(event.data['milestoneId']), change });
     else if (event.type === 'SprintPlanned') changes.push({ kind: 'sprint', id: String(event.data['sprintId']), change });
-    else if (event.type === 'VisionUpdated') changes.push({ kind: 'vision', id: String(event.data['path']), change: planning.filter((e) => e.type === 'VisionUpdated').length > 1 ? 'changed' : 'added' });
+    else if (event.type === 'VisionUpdated') changes.push({ kind: 'vision', id: String(event.data['path']), change: 'changed' });
+    else if (event.type === 'SprintClosed' && event.sprintId !== undefined) changes.push({ kind: 'sprint', id: event.sprintId, change: 'closed' });
+    else if (event.streamId === governanceStream) decisionChange(event, changes);
   }
   const backlog = new Set(workspace.features.map((feature) => feature.id));
   for (const sprint of workspace.proposedSprints) for (const id of sprint.features) if (!backlog.has(id)) changes.push({ kind: 'feature', id, change: 'removed' });
-  const since = planning.findLast((event) => event.type === 'PlanningResumed')?.position ?? 0;
-  for (const event of governance) {
-    if (event.position <= since || event.featureId === undefined) continue;
-    const by = typeof event.data['by'] === 'string' ? { by: event.data['by'] } : {};
-    if (event.type === 'FeatureDeferred') changes.push({ kind: 'feature', id: event.featureId, change: 'paused', ...by });
-    else if (event.type === 'FeatureStatusChanged') changes.push({ kind: 'feature', id: event.featureId, change: 'lifted', ...by });
-    else if (event.type === 'OverrideApplied' && event.data['override'] === 'priority') changes.push({ kind: 'feature', id: event.featureId, change: 'reprioritized', ...by });
-  }
-  for (const record of board.sprints.values()) {
-    if (record.lastTransition?.to === 'Closed' && record.lastTransition.position > since) changes.push({ kind: 'sprint', id: record.id, change: 'closed' });
+  for (const sprint of workspace.proposedSprints) {
+    const record = board.sprints.get(sprint.id);
+    if (record?.approval === 'rejected') changes.push({ kind: 'sprint', id: sprint.id, change: 'rejected', ...(record.approvalBy === undefined ? {} : { by: record.approvalBy }) });
   }
   return changes;
+}
+
+/** A person's decision on a feature (`kairos defer`, `--lift`, `kairos prioritize`). */
+function decisionChange(event: StoredEvent, changes: PlanningChange[]): void {
+  if (event.featureId === undefined) return;
+  const by = typeof event.data['by'] === 'string' ? { by: event.data['by'] } : {};
+  if (event.type === 'FeatureDeferred') changes.push({ kind: 'feature', id: event.featureId, change: 'paused', ...by });
+  else if (event.type === 'FeatureStatusChanged') changes.push({ kind: 'feature', id: event.featureId, change: 'lifted', ...by });
+  else if (event.type === 'OverrideApplied' && event.data['override'] === 'priority') changes.push({ kind: 'feature', id: event.featureId, change: 'reprioritized', ...by });
 }
 
 export interface ResumptionOutputs {
