@@ -39,7 +39,7 @@ export function formatTraceWalk(walk: TraceWalk): string[] {
   lines.push(`  events on the way (${walk.eventCount}${walk.eventCount > walk.events.length ? `, the last ${walk.events.length}` : ''}):`);
   for (const event of walk.events) {
     const scope = [event.featureId, event.agentId, event.executionId].filter((part) => part !== undefined).join(' ');
-    lines.push(`    ${String(event.position).padStart(7)}  ${event.occurredAt}  ${event.type.padEnd(22)} ${event.streamId}${scope === '' ? '' : `  ${scope}`}`);
+    lines.push(`    ${String(event.position).padStart(7)}  ${event.occurredAt}  ${event.type.padEnd(24)} ${event.streamId}${scope === '' ? '' : `  ${scope}`}`);
   }
   return lines;
 }
