@@ -12,8 +12,11 @@
 //      `kairos run --until idle` finishes sprint-5; mvp-ready, under a deployment freeze, waits for
 //      alice's approval of the release, then completes;
 //   5. the repository's history, then `kairos replay --verify` and `kairos verify`.
+//   6. CI/CD: the version tags computed from the plan, the pipelines the events ran (builds, the
+//      staging deployment mvp-core's trigger asks for), and each completed milestone's signed
+//      release, checked by `kairos verify-release`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -98,4 +101,15 @@ console.log('\n$ git -C demo log --oneline --first-parent -8');
 spawnSync('git', ['-C', demo, 'log', '--oneline', '--first-parent', '-8'], { stdio: 'inherit' });
 kairos(['replay', '-w', 'demo', '--verify'], { keepGoing: true });
 kairos(['verify', '-w', 'demo'], { keepGoing: true });
+
+heading('6. CI/CD: version tags, the pipelines the events ran, and the signed releases');
+kairos(['version-tag', '-w', 'demo']);
+const deployment = `${demo}/deployments/staging.json`;
+if (existsSync(deployment)) {
+  console.log('\n$ cat demo/deployments/staging.json');
+  process.stdout.write(readFileSync(deployment, 'utf8'));
+}
+for (const milestone of existsSync(`${demo}/releases`) ? readdirSync(`${demo}/releases`).sort() : []) {
+  kairos(['verify-release', `demo/releases/${milestone}`], { keepGoing: true });
+}
 process.exit(failed);

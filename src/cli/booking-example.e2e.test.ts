@@ -82,5 +82,11 @@ describe('the booking example, end to end (real command agents, git, node:test, 
     expect(outcome(crashed)).toEqual(outcome(first));
     const replay = runKairos(['replay', '--verify'], first);
     expect(replay.stdout, replay.stderr).toContain('verified: replays are identical');
+    // CI/CD: mvp-core's trigger deployed to staging once; every completed milestone left a signed release that verifies.
+    expect(outcome(first)['pipeline-deploy-to-staging ReleaseTriggered']).toBe(1);
+    for (const milestone of ['mvp-foundation', 'mvp-core', 'mvp-qa', 'mvp-ready']) {
+      const release = runKairos(['verify-release', join('releases', milestone)], first);
+      expect(release.stdout, release.stderr).toContain(`verified release ${milestone}: signature by ed25519:`);
+    }
   });
 });

@@ -15,6 +15,9 @@ import { statusCommand } from './commands/status-command.js';
 import { traceCommand } from './commands/trace-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
+import { pipelinesCommand } from './commands/pipelines-command.js';
+import { verifyReleaseCommand } from './commands/verify-release-command.js';
+import { versionTagCommand } from './commands/version-tag-command.js';
 import { defaultStoreUrl } from './cli-context.js';
 import { packageVersion } from './package-root.js';
 import { logLevels } from '../telemetry/index.js';
@@ -45,6 +48,9 @@ export function createProgram(): Command {
     traceCommand(),
     replayCommand(),
     verifyCommand(),
+    versionTagCommand(),
+    pipelinesCommand(),
+    verifyReleaseCommand(),
     metricsCommand(),
   ]) {
     program.addCommand(command.exitOverride());

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Board } from '../../domain/orchestrator/index.js';
-import { builtinAgents, declaredPlanOf, lockWorkspace, Orchestrator, recordPlan, systemClock, workspaceAgentRunner } from '../../runtime/index.js';
+import { builtinAgents, declaredPlanOf, lockWorkspace, Orchestrator, recordPlan, systemClock, withVersionTags, workspaceAgentRunner } from '../../runtime/index.js';
 import { contextOf } from '../cli-context.js';
 import { gitTraceHook } from '../orchestration/git-trace-hook.js';
 import { formatRunSummary } from '../orchestration/format-board.js';
@@ -35,15 +35,16 @@ export function runCommand(): Command {
           const telemetry = openRunTelemetry(command, session);
           const plan = await recordPlan(session.store, await declaredPlanOf(session.workspace, Object.values(session.machines)), systemClock);
           if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
-          const orchestrator = new Orchestrator({
+          const releases = await releaseSteps(context, session, stop.signal);
+          const orchestrator: Orchestrator = new Orchestrator({
             store: session.store,
             config: session.config,
-            runner: workspaceAgentRunner(session.workspace.agents, builtinAgents),
+            runner: withVersionTags(workspaceAgentRunner(session.workspace.agents, builtinAgents), () => orchestrator.board, releases.versioning),
             workspace: context.workspace,
             clock: systemClock,
             onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
             observer: telemetry.observer,
-            onIdle: idleSteps(await gitTraceHook(context, session.store), await releaseSteps(context, session, stop.signal)),
+            onIdle: idleSteps(await gitTraceHook(context, session.store), releases.atIdle),
           });
           await orchestrator.resume();
           for (;;) {

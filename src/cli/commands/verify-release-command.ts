@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { IntegrityError } from '../../domain/errors/index.js';
-import { verifyRelease } from '../../runtime/releases/index.js';
+import { IntegrityError, NotFoundError } from '../../domain/errors/index.js';
+import { releasePaths, verifyRelease } from '../../runtime/releases/index.js';
 import { contextOf } from '../cli-context.js';
 import { withSession } from '../orchestration/open-session.js';
 
@@ -18,6 +19,7 @@ export function verifyReleaseCommand(): Command {
     .action(async (dir: string, _options: unknown, command: Command) => {
       const given = command.optsWithGlobals<{ workspace?: string }>().workspace;
       const folder = resolve(dir);
+      if (!existsSync(releasePaths(folder).manifest)) throw new NotFoundError(`${dir} holds no release-manifest.json (releases are sealed in releases/<milestoneId>/ when a milestone completes)`);
       const context = { ...contextOf(command), ...(given === undefined ? { workspace: resolve(folder, '..', '..') } : {}) };
       await withSession(context, async (session) => {
         const result = await verifyRelease({ folder, workspace: context.workspace, store: session.store, config: session.config });

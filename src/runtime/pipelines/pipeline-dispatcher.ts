@@ -12,6 +12,8 @@ import { pipelineCursorPath, readPipelineCursor, writePipelineCursor, type Pipel
 import { runPipelineCommand } from './run-pipeline-command.js';
 
 const pageSize = 1000;
+/** Pipeline runs at once (a burst of SprintClosed must not start a process per sprint at the same moment). */
+const maxParallelRuns = 4;
 
 /** What the dispatcher needs. */
 export interface PipelineDispatcherOptions {
@@ -70,7 +72,8 @@ export class PipelineDispatcher {
     let appended = 0;
     if (due.length > 0 || open.length > 0) {
       const tags = versionTags(versionPlanOf(board), this.options.settings.versioning);
-      const counts = await Promise.all([...open.map((item) => this.perform(item.run, item.trigger, tags, true)), ...due.map((item) => this.perform(item.run, item.trigger, tags, false))]);
+      const work = [...open.map((item) => ({ ...item, recovering: true })), ...due.map((item) => ({ ...item, recovering: false }))];
+      const counts = await inParallel(work, maxParallelRuns, (item) => this.perform(item.run, item.trigger, tags, item.recovering));
       appended = counts.reduce((sum, count) => sum + count, 0);
     }
     this.cursor = { position: board.position, pipelines: names };
@@ -221,4 +224,18 @@ function commandEnvironment(run: PipelineRun, delivery: PipelineDelivery): Recor
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, index) => name === b[index]);
+}
+
+/** `task` over `items`, at most `limit` at a time; results in the order of `items`. */
+async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
