@@ -9,6 +9,7 @@ const scenarios: Record<string, Scenario> = {
   store: async () => (await import('./store.js')).runStoreBench(),
   fsm: async () => (await import('./fsm.js')).runFsmBench(),
   orchestrator: async () => (await import('./orchestrator.js')).runOrchestratorBench(),
+  planner: async () => (await import('./planner.js')).runPlannerBench(),
 };
 
 async function main(): Promise<void> {

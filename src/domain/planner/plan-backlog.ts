@@ -41,7 +41,10 @@ class BacklogPlanner {
   private readonly dependents: number[][];
   private readonly rank: number[];
   private readonly effort: number[];
+  /** Each feature's agent roles as `roleKey`s, without repeats. */
   private readonly roles: string[][];
+  /** Role keys some agent answers to; undefined: not checked. */
+  private readonly served: ReadonlySet<string> | undefined;
   private readonly deferred = new Map<number, DeferredFeature>();
   /** Group (milestone index; milestones.length: no milestone) each candidate is planned in. */
   private readonly group: number[];
@@ -70,6 +73,7 @@ class BacklogPlanner {
     this.group = new Array<number>(n).fill(input.milestones.length);
     this.slot = new Array<number>(n).fill(-1);
     this.placed = new Uint8Array(n);
+    const keys = new Map<string, string>();
     this.features.forEach((feature, i) => {
       const own = this.index.get(feature.id) === i;
       this.candidate[i] = own && !this.placedOutside.has(feature.id) ? 1 : 0;
@@ -85,12 +89,13 @@ class BacklogPlanner {
       const priority = input.decisions?.[feature.id]?.priority ?? feature.priority;
       this.rank[i] = priority === undefined ? 5 : (priorityRank[priority] ?? 5);
       this.effort[i] = feature.estimatedEffort ?? defaultEffort;
-      this.roles[i] = feature.agentRoles;
+      this.roles[i] = roleKeysOf(feature.agentRoles, keys);
     });
     for (let i = 0; i < n; i++) {
       if (this.candidate[i] === 0) continue;
       for (const dep of this.deps[i]!) if (this.candidate[dep] === 1) this.dependents[dep]!.push(i);
     }
+    this.served = input.roles === undefined ? undefined : new Set(input.roles.map(roleKey));
     this.limits = {
       ...(input.capacity.sprintEffort === undefined ? {} : { sprintEffort: input.capacity.sprintEffort }),
       roleEffort: new Map(Object.entries(input.capacity.roleEffort).map(([role, effort]) => [roleKey(role), { role, effort }])),
@@ -190,8 +195,10 @@ class BacklogPlanner {
 
   /** A feature bigger than any sprint, or needing a role no agent answers to. */
   private capacityProblem(i: number): Deferral | undefined {
-    const served = this.input.roles === undefined ? undefined : new Set(this.input.roles.map(roleKey));
-    for (const role of this.roles[i]!) if (served !== undefined && !served.has(roleKey(role))) return { kind: 'outOfCapacity', role, needed: this.effort[i]!, capacity: 0 };
+    if (this.served !== undefined) {
+      const missing = this.features[i]!.agentRoles.find((role) => !this.served!.has(roleKey(role)));
+      if (missing !== undefined) return { kind: 'outOfCapacity', role: missing, needed: this.effort[i]!, capacity: 0 };
+    }
     return new SprintLoad(this.limits).misfit(this.effort[i]!, this.roles[i]!);
   }
 
@@ -252,7 +259,7 @@ class BacklogPlanner {
       }
       const sprint = new PlannedSprint(previous.id, milestone, this.limits);
       for (const i of stay) {
-        if (sprint.load.misfit(this.effort[i]!, this.roles[i]!) !== undefined) continue;
+        if (!sprint.load.fits(this.effort[i]!, this.roles[i]!)) continue;
         sprint.add(i, this.effort[i]!, this.roles[i]!);
         this.placed[i] = 1;
       }
@@ -281,58 +288,55 @@ class BacklogPlanner {
    */
   private pack(group: number, keptCount: number, pool: readonly number[], rolled: number[]): PlannedSprint[] {
     const milestone = this.input.milestones[group];
-    const inPool = new Set(pool);
-    const waiting = new Map<number, number>();
-    const queue = new PriorityQueue((a, b) => (this.rank[a] === this.rank[b] ? a < b : this.rank[a]! < this.rank[b]!));
+    // Per feature: 1 in the pool, 2 rolled forward from here; and prerequisites still to place (-1: not in the pool).
+    const mark = new Uint8Array(this.features.length);
+    const waiting = new Int32Array(this.features.length).fill(-1);
+    for (const i of pool) mark[i] = 1;
+    const rank = this.rank;
+    const queue = new PriorityQueue((a, b) => (rank[a] === rank[b] ? a < b : rank[a]! < rank[b]!));
     for (const i of pool) {
       let count = 0;
-      for (const dep of this.deps[i]!) if (inPool.has(dep)) count++;
-      waiting.set(i, count);
+      for (const dep of this.deps[i]!) if (mark[dep] === 1) count++;
+      waiting[i] = count;
       if (count === 0) queue.push(i);
     }
     const sprints: PlannedSprint[] = [];
     const limit = this.input.capacity.sprintsPerMilestone ?? Number.POSITIVE_INFINITY;
     let firstOpen = 0;
-    const rolledHere = new Set<number>();
     for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
       // A prerequisite rolled forward here, or deferred for good in an earlier milestone.
-      const blocker = this.deps[i]!.find((dep) => rolledHere.has(dep) || (this.candidate[dep] === 1 && this.placed[dep] === 0 && !inPool.has(dep)));
+      const blocker = this.deps[i]!.find((dep) => mark[dep] === 2 || (mark[dep] === 0 && this.candidate[dep] === 1 && this.placed[dep] === 0));
       if (blocker !== undefined) {
-        this.rollForward(i, { kind: 'missingPrerequisite', prerequisite: this.features[blocker]!.id }, group, rolled, rolledHere);
+        this.rollForward(i, { kind: 'missingPrerequisite', prerequisite: this.features[blocker]!.id }, group, rolled, mark);
       } else {
         let from = Math.max(firstOpen, sprints.length - lookahead);
-        for (const dep of this.deps[i]!) if (inPool.has(dep) && this.slot[dep]! > from) from = this.slot[dep]!;
-        let target: PlannedSprint | undefined;
-        for (let s = from; s < sprints.length && target === undefined; s++) if (sprints[s]!.load.misfit(this.effort[i]!, this.roles[i]!) === undefined) target = sprints[s];
-        if (target === undefined && keptCount + sprints.length < limit) {
-          target = new PlannedSprint(`sprint-${this.nextSprintNumber++}`, milestone?.id, this.limits);
-          sprints.push(target);
+        for (const dep of this.deps[i]!) if (mark[dep] === 1 && this.slot[dep]! > from) from = this.slot[dep]!;
+        let at = -1;
+        for (let s = from; s < sprints.length && at < 0; s++) if (sprints[s]!.load.fits(this.effort[i]!, this.roles[i]!)) at = s;
+        if (at < 0 && keptCount + sprints.length < limit) {
+          at = sprints.push(new PlannedSprint(`sprint-${this.nextSprintNumber++}`, milestone?.id, this.limits)) - 1;
         }
+        const target = at < 0 ? undefined : sprints[at]!;
         if (target === undefined) {
           const last = sprints.at(-1);
           const misfit = last?.load.misfit(this.effort[i]!, this.roles[i]!) ?? { kind: 'outOfCapacity' as const, needed: this.effort[i]!, capacity: 0 };
-          this.rollForward(i, misfit, group, rolled, rolledHere);
+          this.rollForward(i, misfit, group, rolled, mark);
         } else {
           target.add(i, this.effort[i]!, this.roles[i]!);
           this.placed[i] = 1;
-          this.slot[i] = sprints.indexOf(target);
+          this.slot[i] = at;
           const entry = this.deferred.get(i);
           if (entry !== undefined) entry.deferredTo = target.id;
           while (firstOpen < sprints.length && sprints[firstOpen]!.load.isFull()) firstOpen++;
         }
       }
-      for (const next of this.dependents[i]!) {
-        const count = waiting.get(next);
-        if (count === undefined) continue;
-        waiting.set(next, count - 1);
-        if (count === 1) queue.push(next);
-      }
+      for (const next of this.dependents[i]!) if (waiting[next]! > 0 && --waiting[next]! === 0) queue.push(next);
     }
     return sprints;
   }
 
-  private rollForward(i: number, deferral: Deferral, group: number, rolled: number[], rolledHere: Set<number>): void {
-    rolledHere.add(i);
+  private rollForward(i: number, deferral: Deferral, group: number, rolled: number[], mark: Uint8Array): void {
+    mark[i] = 2;
     const next = this.input.milestones[group + 1];
     if (next !== undefined) rolled.push(i);
     this.defer(i, this.deferred.get(i)?.deferral ?? deferral, next?.id);
@@ -398,6 +402,17 @@ class PlannedSprint {
       kept,
     };
   }
+}
+
+/** Role names as `roleKey`s without repeats; `keys` remembers the names seen. */
+function roleKeysOf(roles: readonly string[], keys: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const role of roles) {
+    let key = keys.get(role);
+    if (key === undefined) keys.set(role, (key = roleKey(role)));
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
 }
 
 /** The number a sprint id ends with (`sprint-12` → 12), or 0. */

@@ -1,4 +1,3 @@
-import { roleKey } from '../planning/index.js';
 import type { Deferral } from './deferral.js';
 
 /** A sprint's capacity: total effort, and effort per agent role (keyed by `roleKey`). Absent: no limit. */
@@ -14,20 +13,31 @@ export class SprintLoad {
 
   constructor(private readonly limits: CapacityLimits) {}
 
-  /** Why a feature of this effort and these roles does not fit (the first limit it breaks), or undefined. */
-  misfit(effort: number, roles: readonly string[]): Extract<Deferral, { kind: 'outOfCapacity' }> | undefined {
+  /** Why a feature of this effort and these roles (as `roleKey`s) does not fit (the first limit it breaks), or undefined. */
+  misfit(effort: number, roleKeys: readonly string[]): Extract<Deferral, { kind: 'outOfCapacity' }> | undefined {
     const total = this.limits.sprintEffort;
-    for (const role of roles) {
-      const limit = this.limits.roleEffort.get(roleKey(role));
-      if (limit !== undefined && (this.byRole.get(roleKey(role)) ?? 0) + effort > limit.effort) return { kind: 'outOfCapacity', role: limit.role, needed: effort, capacity: limit.effort };
+    for (const key of roleKeys) {
+      const limit = this.limits.roleEffort.get(key);
+      if (limit !== undefined && (this.byRole.get(key) ?? 0) + effort > limit.effort) return { kind: 'outOfCapacity', role: limit.role, needed: effort, capacity: limit.effort };
     }
     if (total !== undefined && this.effort + effort > total) return { kind: 'outOfCapacity', needed: effort, capacity: total };
     return undefined;
   }
 
-  add(effort: number, roles: readonly string[]): void {
+  /** Does a feature of this effort and these role keys fit? (`misfit` says why not.) */
+  fits(effort: number, roleKeys: readonly string[]): boolean {
+    if (this.limits.sprintEffort !== undefined && this.effort + effort > this.limits.sprintEffort) return false;
+    for (const key of roleKeys) {
+      const limit = this.limits.roleEffort.get(key);
+      if (limit !== undefined && (this.byRole.get(key) ?? 0) + effort > limit.effort) return false;
+    }
+    return true;
+  }
+
+  /** Takes a feature's effort; `roleKeys` without repeats. */
+  add(effort: number, roleKeys: readonly string[]): void {
     this.effort += effort;
-    for (const key of new Set(roles.map(roleKey))) this.byRole.set(key, (this.byRole.get(key) ?? 0) + effort);
+    for (const key of roleKeys) this.byRole.set(key, (this.byRole.get(key) ?? 0) + effort);
   }
 
   /** No feature, however small, fits any more (the total is reached). */
