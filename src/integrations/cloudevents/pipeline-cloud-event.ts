@@ -1,4 +1,4 @@
-import { CloudEvent, HTTP } from 'cloudevents';
+import { HTTP, type CloudEvent } from 'cloudevents';
 import type { JsonObject, StoredEvent } from '../../domain/events/index.js';
 import { toCloudEvent } from './to-cloud-event.js';
 
