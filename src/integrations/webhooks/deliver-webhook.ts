@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describeUrl, readBody, retryableCodes, transportFailure } from '../http/index.js';
 
 /** A webhook delivery: where, what, and how hard to try. */
 export interface WebhookDelivery {
@@ -23,17 +24,18 @@ export type WebhookOutcome =
   | { ok: true; status: number; attempts: number; response: string }
   | { ok: false; reason: string; attempts: number; status?: number };
 
-/** How much of a response body is kept (characters). */
+/** How much of a response body is read and kept (bytes). */
 const responseKept = 1000;
 
 /**
- * POSTs a webhook: success on 2xx; 5xx, 408, 429 and failures to connect or to answer in time are
- * tried again after `backoffMs × 2^n`, up to `retries` times; any other status fails at once.
+ * POSTs a webhook: success on 2xx; 5xx, 408, 429, no answer in time and the connection failures
+ * the http agent retries too (refused, reset, unreachable…) are tried again after
+ * `backoffMs × 2^n`, up to `retries` times; any other status or failure fails at once.
  * Never throws: a failure is an outcome with its reason.
  */
 export async function deliverWebhook(delivery: WebhookDelivery): Promise<WebhookOutcome> {
   const wait = delivery.wait ?? ((ms, signal) => sleep(ms, undefined, signal === undefined ? {} : { signal }));
-  const target = `POST ${describeUrl(delivery.url)}`;
+  const target = `POST ${describeUrl(delivery.url, 'the webhook')}`;
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(delivery, target);
     if (result.kind === 'done') {
@@ -49,7 +51,7 @@ export async function deliverWebhook(delivery: WebhookDelivery): Promise<Webhook
   }
 }
 
-type Attempt = { kind: 'done'; outcome: { ok: true; status: number; response: string } | { ok: false; reason: string; status: number } } | { kind: 'retry'; reason: string; status?: number };
+type Attempt = { kind: 'done'; outcome: { ok: true; status: number; response: string } | { ok: false; reason: string; status?: number } } | { kind: 'retry'; reason: string; status?: number };
 
 async function attemptOnce(delivery: WebhookDelivery, target: string): Promise<Attempt> {
   const timeout = AbortSignal.timeout(delivery.timeoutMs);
@@ -58,24 +60,17 @@ async function attemptOnce(delivery: WebhookDelivery, target: string): Promise<A
     const headers = new Headers(delivery.headers);
     headers.set('idempotency-key', delivery.idempotencyKey);
     const response = await fetch(delivery.url, { method: 'POST', headers, body: delivery.body, signal });
-    const text = (await response.text()).slice(0, responseKept);
+    const text = (await readBody(response, responseKept)).text;
     if (response.ok) return { kind: 'done', outcome: { ok: true, status: response.status, response: text } };
-    const reason = `${target} answered HTTP ${response.status}${text.trim() === '' ? '' : `: ${text.trim().slice(0, 200)}`}`;
+    const said = text.trim().slice(0, 200);
+    const reason = `${target} answered HTTP ${response.status}${said === '' ? '' : `: ${said}`}`;
     if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: 'retry', reason, status: response.status };
     return { kind: 'done', outcome: { ok: false, reason, status: response.status } };
   } catch (error) {
     if (timeout.aborted) return { kind: 'retry', reason: `${target} did not answer within ${delivery.timeoutMs} ms` };
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    return { kind: 'retry', reason: `${target} failed: ${cause instanceof Error ? cause.message : String(cause)}` };
-  }
-}
-
-/** The endpoint without its query or credentials, for reasons that end up in the log. */
-function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return 'the webhook';
+    const failure = transportFailure(error);
+    const reason = `${target} failed: ${failure.message}`;
+    if (delivery.signal?.aborted === true || failure.code === undefined || !retryableCodes.has(failure.code)) return { kind: 'done', outcome: { ok: false, reason } };
+    return { kind: 'retry', reason };
   }
 }
