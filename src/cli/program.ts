@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { auditCommand } from './commands/audit-command.js';
 import { controlCommands } from './commands/control-commands.js';
 import { decisionCommands } from './commands/decision-commands.js';
+import { overrideCommand } from './commands/override-command.js';
 import { emitCommand } from './commands/emit-command.js';
 import { eventsCommand } from './commands/events-command.js';
 import { featureCommands } from './commands/feature-commands.js';
@@ -43,6 +44,7 @@ export function createProgram(): Command {
     auditCommand(),
     emitCommand(),
     ...controlCommands(),
+    overrideCommand(),
     ...decisionCommands(),
     ...featureCommands(),
     traceCommand(),

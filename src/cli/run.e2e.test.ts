@@ -21,7 +21,7 @@ process.stdin.on('data', (chunk) => (input += chunk)).on('end', () => {
       for (const f of context.features) { say('ArtifactProduced', { path: 'src/' + f + '.ts' }, f); say('FeatureStatusChanged', { status: 'completed' }, f); }
       break;
     case 'qa@Verifying':
-      for (const f of context.features) { say('TestRunCompleted', { suite: f + '.feature', passed: 4, failed: 0 }, f); say('CoverageReported', { coverage: 95 }, f); }
+      for (const f of context.features) { say('TestRunCompleted', { suite: f + '.feature', passed: 4, failed: 0 }, f); say('CoverageReported', { coverage: Number(process.env.COVERAGE ?? 95) }, f); }
       break;
   }
 });
@@ -153,6 +153,36 @@ describe('kairos run, status, controls, replay', () => {
     expect(runKairos(['run', '--until', 'idle'], dir).stdout).toMatch(/sprint-1\s+Closed/);
     expect(readFileSync(join(dir, 'execution', 'sprint-1', 'recovery-plan.yaml'), 'utf8')).toContain('status: recovered');
     expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
+  });
+
+  it('lets a person waive a gate and force-close a sprint, each an override saying what it bypassed', () => {
+    const dir = workspace();
+    const low = { COVERAGE: '80' };
+    expect(runKairos(['run', '--until', 'idle'], dir, low).stdout).toMatch(/m1\s+Blocked\s+1\/1 sprint\(s\) done; unmet: testCoverageAbove90: .*80%/);
+    expect(runKairos(['override', 'm1', '--skip-gate', 'testsPassed'], dir).stderr).toMatch(/cannot waive testsPassed of m1: it passes/);
+    expect(runKairos(['override', 'm1', '--skip-gate', 'testCoverage'], dir).stderr).toMatch(/m1 has no gate testCoverage \(its gates: testsPassed, testCoverageAbove90\)/);
+    const waived = runKairos(['override', 'm1', '--skip-gate', 'testCoverageAbove90', '--by', 'alice', '--reason', 'coverage tool misreports'], dir);
+    expect(waived.stdout).toMatch(/m1: OverrideApplied recorded at position \d+ by alice/);
+    const second = runKairos(['run', '--until', 'idle'], dir, low).stdout;
+    expect(second).toMatch(/m1\s+Completed/);
+    expect(second).toMatch(/sprint-2\s+RetryPhase/);
+    expect(runKairos(['override', 'sprint-2', '--force-close', '--by', 'alice', '--reason', 'accepted at 80%'], dir).stdout).toMatch(/sprint-2: OverrideApplied and ManualApproval recorded/);
+    const third = runKairos(['run', '--until', 'idle'], dir, low).stdout;
+    expect(third).toMatch(/sprint-2\s+Closed/);
+    expect(third).toMatch(/m2\s+Completed/);
+    const gates = JSON.parse(runKairos(['status', '--milestone', 'm1', '--json'], dir).stdout) as { gates?: { gate: string; passed: boolean; reason: string }[] };
+    expect(JSON.stringify(gates)).toMatch(/waived by alice: coverage tool misreports \(without the waiver: /);
+    const audit = runKairos(['audit'], dir).stdout;
+    expect(audit).toMatch(/OverrideApplied\s+m1\s+alice\s+coverage tool misreports/);
+    expect(audit).toMatch(/OverrideApplied\s+sprint-2\s+alice\s+accepted at 80%.*event ManualApproval/);
+    expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
+  });
+
+  it('reports a milestone that allows no deferred scope at risk as soon as a person defers a feature it requires', () => {
+    const dir = workspace();
+    expect(runKairos(['plan'], dir).status).toBe(0);
+    expect(runKairos(['defer', 'A', '--by', 'alice', '--reason', 'vendor API not ready'], dir).status).toBe(0);
+    expect(runKairos(['status'], dir).stdout).toMatch(/m1\s+Pending\s+0\/1 sprint\(s\) done; at risk: A is deferred \(vendor API not ready\) and m1 does not allow deferred scope/);
   });
 
   it('holds a sprint for an approval until a holder of an approval role gives it; refuses anyone else', () => {

@@ -1,9 +1,8 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { NotFoundError, RefusedError, UsageError } from '../../domain/errors/index.js';
+import { RefusedError } from '../../domain/errors/index.js';
 import { EventType, sprintStream, type JsonObject } from '../../domain/events/index.js';
 import { transition } from '../../domain/fsm/index.js';
-import { didYouMean } from '../../domain/text/index.js';
 import { boardMachineOf, type Board, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { randomIds, systemClock } from '../../runtime/index.js';
 import { contextOf, type CliContext } from '../cli-context.js';
@@ -31,7 +30,7 @@ const controls: readonly Control[] = [
   { name: 'abort', type: EventType.SprintAborted, description: 'abort a sprint for good (its history is kept)' },
 ];
 
-/** `kairos pause|resume|abort <sprint>`, `kairos rewind <sprint> --to <State>`, `kairos retry <sprint>`, `kairos override`: each an event with who and why. */
+/** `kairos pause|resume|abort <sprint>`, `kairos rewind <sprint> --to <State>`, `kairos retry <sprint>`: each an event with who and why. */
 export function controlCommands(): Command[] {
   const simple = controls.map((control) =>
     withWho(new Command(control.name).description(control.description).argument('<sprint>', 'the sprint id'))
@@ -50,50 +49,10 @@ export function controlCommands(): Command[] {
       .option('--feature <id>', 'only for this feature')
       .option('--agent <id>', 'only this agent (or role)'),
   ).action((sprintId: string, options: ControlOptions, command: Command) => applyControl(contextOf(command), sprintId, EventType.RetryRequested, options, 'retry'));
-  const override = withWho(
-    new Command('override')
-      .description("accept a feature as done though its agent failed (or record an event the agent could not), e.g. once a person fixed it by hand")
-      .argument('<sprint>', 'the sprint id')
-      .option('--feature <id>', 'the feature to count as completed')
-      .option('--event <type>', 'a sprint event to record in the agent\'s place, e.g. SprintInfraReady'),
-  ).action((sprintId: string, options: ControlOptions & { event?: string }, command: Command) => applyOverride(contextOf(command), sprintId, options));
-  return [...simple, rewind, retry, override];
+  return [...simple, rewind, retry];
 }
 
-/** Overrides a person may record in an agent's place: the sprint events that move a state on. */
-const overridable: readonly EventType[] = [EventType.SprintTestPlanReady, EventType.SprintInfraReady, EventType.SprintQAReady, EventType.PatchEmitted, EventType.ManualApproval, EventType.AllTraceChecksPassed];
-
-/**
- * `kairos override <sprint> --feature F | --event Type`: OverrideApplied (who, why, what) and, in
- * one atomic append, what it stands for: FeatureStatusChanged to completed, or the named event.
- */
-async function applyOverride(context: CliContext, sprintId: string, options: ControlOptions & { event?: string }): Promise<void> {
-  if ((options.feature === undefined) === (options.event === undefined)) throw new UsageError('kairos override needs exactly one of --feature <id> or --event <type>');
-  if (options.event !== undefined && !overridable.includes(options.event as EventType)) {
-    throw new UsageError(`--event ${options.event}: an override records one of ${overridable.join(', ')}${didYouMean(options.event, overridable)}`);
-  }
-  await withSession(context, async (session) => {
-    const sprint = await findSprint(session, sprintId);
-    if (options.feature !== undefined && !sprint.record.features.includes(options.feature)) {
-      throw new NotFoundError(`feature ${options.feature} is not in the scope of ${sprintId} (${sprint.record.features.join(', ') || 'no features'})${didYouMean(options.feature, sprint.record.features)}`);
-    }
-    const by = options.by ?? userInfo().username;
-    const reason = options.reason ?? `overridden by ${by}`;
-    const occurredAt = systemClock.now();
-    const scope = { sprintId, ...(sprint.record.milestoneId === undefined ? {} : { milestoneId: sprint.record.milestoneId }) };
-    const envelope = { occurredAt, traceId: sprint.record.traceId, reason, ...scope };
-    const what: JsonObject = options.feature === undefined ? { event: options.event ?? '' } : { featureId: options.feature, status: 'completed' };
-    const applied = { ...envelope, eventId: randomIds.eventId(), type: EventType.OverrideApplied, data: { sprintId, by, reason, ...what } };
-    const effect =
-      options.feature === undefined
-        ? { ...envelope, eventId: randomIds.eventId(), type: options.event as EventType, data: { sprintId, overriddenBy: by, reason } }
-        : { ...envelope, featureId: options.feature, eventId: randomIds.eventId(), type: EventType.FeatureStatusChanged, data: { featureId: options.feature, status: 'completed', overriddenBy: by, reason } };
-    const result = await session.store.append(sprintStream(sprintId), [applied, { ...effect, causationId: applied.eventId }]);
-    context.stdout(`${sprintId}: OverrideApplied and ${effect.type} recorded at position ${result.events[1]?.position ?? '?'} by ${by}; \`kairos run\` acts on it`);
-  });
-}
-
-function withWho(command: Command): Command {
+export function withWho(command: Command): Command {
   return command
     .option('--by <who>', 'who asks (default: the user running kairos)')
     .option('--reason <text>', 'why, in a few words');

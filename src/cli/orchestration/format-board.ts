@@ -1,4 +1,4 @@
-import { approvalWait, sprintStateView, type Board, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { approvalWait, milestoneRisks, sprintStateView, type Board, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
 import type { RunSummary } from '../../runtime/index.js';
 import { isSettled, stateOf } from './describe-board.js';
 
@@ -23,8 +23,10 @@ export function formatBoard(board: Board, config: OrchestratorConfig): string[] 
       return sprint !== undefined && isSettled(board, config, sprint);
     }).length;
     const unmet = isSettled(board, config, milestone) ? [] : (milestone.lastGates ?? []).filter((gate) => !gate.passed).map((gate) => `${gate.written}: ${gate.reason}`);
-    const approval = isSettled(board, config, milestone) ? undefined : approvalWait(id, milestone.approval, config, milestone.approvalReason, 'a new approval');
-    lines.push(`  ${id.padEnd(width)}  ${stateOf(board, config, milestone).padEnd(15)} ${closed}/${milestone.sprints.length} sprint(s) done${unmet.length > 0 ? `; unmet: ${unmet.join('; ')}` : ''}${approval === undefined ? '' : `; waiting for ${approval}`}`);
+    const settled = isSettled(board, config, milestone);
+    const approval = settled ? undefined : approvalWait(id, milestone.approval, config, milestone.approvalReason, 'a new approval');
+    const risks = settled ? [] : milestoneRisks(milestone);
+    lines.push(`  ${id.padEnd(width)}  ${stateOf(board, config, milestone).padEnd(15)} ${closed}/${milestone.sprints.length} sprint(s) done${unmet.length > 0 ? `; unmet: ${unmet.join('; ')}` : ''}${approval === undefined ? '' : `; waiting for ${approval}`}${risks.length > 0 ? `; at risk: ${risks.join('; ')}` : ''}`);
   }
   if (board.sprints.size > 0) lines.push('sprints:');
   for (const sprint of board.sprints.values()) {

@@ -6,6 +6,7 @@ import { foldSecurityAudit, foldSecurityPublished, foldSecurityViolation } from 
 import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
+import { foldGateWaiver } from './fold-waivers.js';
 import { firstString, inBatch, isRecord, own, withMember, withMembers } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
@@ -31,6 +32,7 @@ const steps: Readonly<Record<string, FoldStep>> = {
   SecurityPolicyPublished: foldSecurityPublished,
   FeatureDeferred: foldFeatureStatus,
   FeatureStatusChanged: foldFeatureStatus,
+  OverrideApplied: foldGateWaiver,
   ...Object.fromEntries(sprintLifecycleTypes.map((type) => [type, foldSprintLifecycle])),
 };
 

@@ -219,6 +219,15 @@ export interface ScopeEvidence {
   ignored: IgnoredEvent[];
   /** The highest position folded for this scope; 0 before any. */
   lastPosition: number;
+  /** Gates a person waived for this scope (`kairos override --skip-gate`), by the name written. */
+  waivers?: Record<string, GateWaiver>;
+}
+
+/** A person's waiver of one gate: it then passes, and says who waived it and why. */
+export interface GateWaiver {
+  by: string;
+  reason: string;
+  position: number;
 }
 
 /** Empty work evidence. */

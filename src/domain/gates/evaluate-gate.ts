@@ -1,6 +1,6 @@
 import type { JsonObject } from '../events/envelope.js';
 import { own } from '../evidence/read-json.js';
-import type { ScopeEvidence } from '../evidence/scope-evidence.js';
+import type { GateWaiver, ScopeEvidence } from '../evidence/scope-evidence.js';
 import { didYouMean } from '../text/closest-match.js';
 import { allPullRequestsMerged } from './evaluators/all-pull-requests-merged.js';
 import { expr } from './evaluators/expr.js';
@@ -45,7 +45,9 @@ export function hasGateEvaluator(gate: string): boolean {
  */
 export function evaluateGate(ref: GateRef, evidence: ScopeEvidence): GateResult {
   const evaluator = own(evaluators, ref.gate);
-  const verdict = evaluator === undefined ? unknownGate(ref) : safely(evaluator, evidence, ref);
+  const found = evaluator === undefined ? unknownGate(ref) : safely(evaluator, evidence, ref);
+  const waiver = evidence.waivers?.[ref.written] ?? evidence.waivers?.[ref.gate];
+  const verdict = waiver === undefined || found.passed ? found : waived(found, waiver);
   const result: GateResult = { gate: ref.gate, written: ref.written, passed: verdict.passed, reason: verdict.reason, evidence: verdict.evidence };
   if (ref.param !== undefined) result.param = ref.param;
   return result;
@@ -58,6 +60,15 @@ export function evaluateGate(ref: GateRef, evidence: ScopeEvidence): GateResult 
 export function evaluateGates(refs: readonly GateRef[], evidence: ScopeEvidence): GatesOutcome {
   const results = refs.map((ref) => evaluateGate(ref, evidence));
   return { passed: results.every((result) => result.passed), results };
+}
+
+/** A failing gate a person waived: it passes, saying who waived it, why, and what it would have said. */
+function waived(found: GateVerdict, waiver: GateWaiver): GateVerdict {
+  return {
+    passed: true,
+    reason: `waived by ${waiver.by}: ${waiver.reason} (without the waiver: ${found.reason})`,
+    evidence: { waivedBy: waiver.by, waiverReason: waiver.reason, waivedAt: waiver.position, bypassed: found.reason },
+  };
 }
 
 function unknownGate(ref: GateRef): GateVerdict {

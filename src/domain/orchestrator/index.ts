@@ -16,4 +16,5 @@ export * from './sprint-view.js';
 export * from './board-snapshot.js';
 export * from './recovery-view.js';
 export * from './approval-wait.js';
+export * from './milestone-risks.js';
 export * from './audit-entry.js';
