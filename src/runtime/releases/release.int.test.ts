@@ -119,6 +119,17 @@ describe('sealed releases', () => {
     expect(differences.slice(1)).toEqual([expect.stringMatching(/^gates\.milestone\[testsPassed\]\.passed: sealed false, now true$/)]);
   });
 
+  it('verify-release reads a manifest that is not one without failing, and says so', async () => {
+    const { workspace, store, orchestrator } = await completedWorkspace();
+    const { folder } = await sealed(workspace, store, orchestrator);
+    await writeFile(releasePaths(folder).manifest, '{"kind":"kairos.release-manifest","milestone":{"id":"m1"}}');
+    const differences = await check(workspace, store, folder);
+    expect(differences[0]).toMatch(/^manifest: not a Kairos release manifest \(gates: .*\)$/);
+    expect(differences.slice(1)).toEqual([expect.stringMatching(/^signature: does not match/)]);
+    await writeFile(releasePaths(folder).manifest, 'not json');
+    expect((await check(workspace, store, folder))[0]).toMatch(/^manifest: not JSON/);
+  });
+
   it('verify-release names a changed signature, and a release re-signed with another key', async () => {
     const { workspace, store, orchestrator } = await completedWorkspace();
     const { folder } = await sealed(workspace, store, orchestrator);

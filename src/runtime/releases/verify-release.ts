@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import type { JsonObject } from '../../domain/events/index.js';
 import { emptyBoard, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
 import { releaseManifest, resolveVersioningSettings, valueDifferences, type ReleaseManifest } from '../../domain/release/index.js';
@@ -70,18 +71,33 @@ export async function verifyRelease(options: VerifyReleaseOptions): Promise<Rele
   return result;
 }
 
+/** What a manifest must hold for the check to read it (the rest is compared member by member). */
+const manifestShape = z.looseObject({
+  kind: z.literal('kairos.release-manifest'),
+  milestone: z.looseObject({ id: z.string() }),
+  gates: z.looseObject({ milestone: z.array(z.unknown()), sprints: z.record(z.string(), z.array(z.unknown())) }),
+  approvals: z.looseObject({ governanceMode: z.string() }),
+  versions: z.looseObject({ settings: z.looseObject({ service: z.string() }) }),
+  artifacts: z.array(z.unknown()),
+  log: z.looseObject({ from: z.looseObject({ position: z.number().int().positive() }), to: z.looseObject({ position: z.number().int().positive() }) }),
+  signature: z.looseObject({ keyId: z.string() }),
+});
+
 function parseManifest(text: string, differences: string[]): ReleaseManifest | undefined {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<ReleaseManifest>;
-    if (value.kind !== 'kairos.release-manifest' || typeof value.milestone?.id !== 'string' || typeof value.log?.to?.position !== 'number' || !Array.isArray(value.artifacts)) {
-      differences.push('manifest: not a Kairos release manifest (kind, milestone.id, log.to.position or artifacts missing)');
-      return undefined;
-    }
-    return value as ReleaseManifest;
+    value = JSON.parse(text);
   } catch (error) {
     differences.push(`manifest: not JSON (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
+  const parsed = manifestShape.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(whole)'}: ${issue.message}`).join('; ');
+    differences.push(`manifest: not a Kairos release manifest (${problems})`);
+    return undefined;
+  }
+  return value as ReleaseManifest;
 }
 
 function checkSignature(manifestText: string, signature: string, publicPem: string, manifest: ReleaseManifest | undefined, differences: string[], result: ReleaseVerification): void {
@@ -96,8 +112,8 @@ function checkSignature(manifestText: string, signature: string, publicPem: stri
   if (!verifyBytes(publicPem, Buffer.from(manifestText, 'utf8'), signature)) {
     differences.push(`signature: does not match release-manifest.json with key ${keyId} (the manifest or its signature was changed)`);
   }
-  if (manifest !== undefined && manifest.signature?.keyId !== keyId) {
-    differences.push(`signature: the manifest names key ${String(manifest.signature?.keyId)}, but release-manifest.pub.pem is ${keyId}`);
+  if (manifest !== undefined && manifest.signature.keyId !== keyId) {
+    differences.push(`signature: the manifest names key ${manifest.signature.keyId}, but release-manifest.pub.pem is ${keyId}`);
   }
 }
 
