@@ -38,7 +38,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))));
+  await Promise.all(servers.splice(0).map((server) => new Promise((done) => {
+    server.close(done);
+    server.closeAllConnections();
+  })));
   await Promise.all(stores.splice(0).map((store) => store.close()));
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
@@ -162,6 +165,26 @@ describe('PipelineDispatcher', () => {
     expect(await dispatcher.atIdle(orchestrator.board)).toBe(3);
     expect(ci.received.map((request) => request.headers['ce-milestoneid']).sort()).toEqual(['m1', 'm2']);
     expect(ci.received.find((request) => request.headers['ce-milestoneid'] === 'm1')?.headers['ce-id']).toBe(key);
+    expect(pipelineStatuses(await pipelineEvents(store, 'release')).map((run) => run.status)).toEqual(['triggered', 'triggered']);
+  });
+
+  it('records no end for a run stopped midway (Ctrl-C): the next run delivers it again with the same key', async () => {
+    const { workspace, store, orchestrator } = await completedWorkspace();
+    const stop = new AbortController();
+    const keys: string[] = [];
+    const server = createServer((request) => {
+      keys.push(String(request.headers['ce-id']));
+      stop.abort();
+    });
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const only = (name: string): PipelineDefinition => ({ ...webhook(name, url, ['MilestoneCompleted'], 0) });
+    await new PipelineDispatcher({ store, workspace, settings: settings([only('release')]), clock, signal: stop.signal, wait: noWait }).atIdle(orchestrator.board);
+    expect(pipelineStatuses(await pipelineEvents(store, 'release')).map((run) => run.status)).toEqual(['running', 'running']);
+    const ci = await ciServer([200]);
+    await new PipelineDispatcher({ store, workspace, settings: settings([webhook('release', ci.url, ['MilestoneCompleted'])]), clock, wait: noWait }).atIdle(orchestrator.board);
+    expect(ci.received.map((request) => request.headers['ce-id']).sort()).toEqual([...new Set(keys)].sort());
     expect(pipelineStatuses(await pipelineEvents(store, 'release')).map((run) => run.status)).toEqual(['triggered', 'triggered']);
   });
 

@@ -63,7 +63,7 @@ export class PipelineDispatcher {
     this.cursor ??= await readPipelineCursor(path);
     const cursor = this.cursor;
     const names = [...this.pipelines.keys()].sort();
-    if (cursor !== undefined && cursor.position >= board.position && sameNames(cursor.pipelines, names)) return 0;
+    if (this.recovered && cursor !== undefined && cursor.position >= board.position && sameNames(cursor.pipelines, names)) return 0;
     // Pipelines the cursor does not know were added since it was written: they start now.
     const known = cursor === undefined ? new Set(names) : new Set(cursor.pipelines);
     const due = await this.dueRuns(cursor?.position ?? 0, board.position, known);
@@ -130,6 +130,8 @@ export class PipelineDispatcher {
     const startedAt = this.options.clock.now();
     const began = performance.now();
     const outcome = await this.attempts(pipeline, run, trigger, delivery);
+    // Stopped (Ctrl-C): no end is recorded, so the next run delivers it again with the same key.
+    if (this.options.signal?.aborted === true) return started.duplicate ? 0 : 1;
     const durationMs = Math.max(0, Math.round(performance.now() - began));
     const data: JsonObject = { ...common, attempts: outcome.attempts, startedAt, finishedAt: this.options.clock.now(), ...outcome.details };
     const ended = outcome.ok
