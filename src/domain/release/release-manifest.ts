@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../events/envelope.js';
+import type { JsonValue } from '../events/envelope.js';
 import type { ProducedFile, SecurityEvidence } from '../evidence/scope-evidence.js';
 import type { GateResult } from '../gates/gate-result.js';
 import type { AuditEntry } from '../orchestrator/audit-entry.js';
@@ -180,9 +180,4 @@ function agentsOf(artifacts: readonly SealedArtifact[]): ReleaseManifest['agents
     const agent = agents.get(agentId) as { skills: Set<string>; executions: Set<string>; artifacts: string[] };
     return { agentId, skills: [...agent.skills].sort(), executions: [...agent.executions].sort(), artifacts: agent.artifacts };
   });
-}
-
-/** The manifest as the JSON object it is written as (for canonical JSON and comparison). */
-export function manifestObject(manifest: ReleaseManifest): JsonObject {
-  return manifest as unknown as JsonObject;
 }
