@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import type { Board, OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { isTerminal } from '../../domain/fsm/index.js';
+import { boardMachineOf, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { sprintFiles } from './sprint-files.js';
 import { sprintFolder } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -12,15 +13,16 @@ const openFiles = 64;
  * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
  * sprint where something failed, the trace matrix: see `sprintFiles`): while the orchestrator is
  * busy, the state files of sprints that changed are written at most every `intervalMs`, at most
- * `maxPerFlush` at a time (the longest-waiting first), and only when their content changed; once it
- * goes idle, every file of every sprint that changed since it last went idle (so the files always
- * match the board at the checkpoint).
+ * `maxPerFlush` at a time (the longest-waiting first), and only when their content changed — with
+ * their trace files once they reached a final state (their trace rarely changes after, and the
+ * writes overlap the run's work); once it goes idle, every file of every sprint that changed since
+ * its trace files were last written (so the files always match the board at the checkpoint).
  */
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
   private readonly dirty = new Set<string>();
-  /** Sprints changed since the last idle flush: their trace files are written only then. */
-  private readonly changedSinceIdle = new Set<string>();
+  /** Sprints changed since their trace files were last written. */
+  private readonly traceStale = new Set<string>();
   /** Sprints whose files this writer has rendered (written, or found current). */
   private readonly rendered = new Set<string>();
   private lastFlush = Number.NEGATIVE_INFINITY;
@@ -36,7 +38,7 @@ export class SprintStateWriter {
   mark(sprintIds: Iterable<string>): void {
     for (const sprintId of sprintIds) {
       this.dirty.add(sprintId);
-      this.changedSinceIdle.add(sprintId);
+      this.traceStale.add(sprintId);
     }
   }
 
@@ -57,10 +59,10 @@ export class SprintStateWriter {
    * were last written (every change marks its sprint), and those never written by this writer.
    */
   async flushAll(board: Board): Promise<void> {
-    const sprintIds = [...this.dirty, ...this.changedSinceIdle];
+    const sprintIds = [...this.dirty, ...this.traceStale];
     for (const sprintId of board.sprints.keys()) if (!this.rendered.has(sprintId)) sprintIds.push(sprintId);
     this.dirty.clear();
-    this.changedSinceIdle.clear();
+    this.traceStale.clear();
     await this.write(board, new Set(sprintIds), true);
   }
 
@@ -70,9 +72,13 @@ export class SprintStateWriter {
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
-      if (traceFiles) this.rendered.add(sprintId);
+      const withTrace = traceFiles || this.isFinal(board, sprint);
+      if (withTrace) {
+        this.rendered.add(sprintId);
+        this.traceStale.delete(sprintId);
+      }
       const folder = sprintFolder(this.workspace, sprintId);
-      for (const file of sprintFiles(board, sprint, this.config, { traceFiles })) {
+      for (const file of sprintFiles(board, sprint, this.config, { traceFiles: withTrace })) {
         const path = join(folder, file.name);
         if (this.written.get(path) === file.content) continue;
         this.written.set(path, file.content);
@@ -88,5 +94,10 @@ export class SprintStateWriter {
       }
     };
     await Promise.all(Array.from({ length: Math.min(openFiles, writes.length) }, worker));
+  }
+
+  private isFinal(board: Board, sprint: SprintRecord): boolean {
+    const machine = boardMachineOf(board, this.config, sprint.instance);
+    return machine !== undefined && isTerminal(machine, sprint.instance);
   }
 }
