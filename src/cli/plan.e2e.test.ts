@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runKairos, tempDir } from './testing/run-kairos.js';
+import { runKairos, startKairos, tempDir } from './testing/run-kairos.js';
 
 /** The booking example without planning/sprints.yaml: the planner plans the whole backlog. */
 function plannerWorkspace(): string {
@@ -144,5 +144,25 @@ describe('kairos run resumes planning', () => {
     expect(third.stdout).toMatch(/^deferred Booking\.Cancel: manually paused by bob: excluded when sprint-6 was rejected: cancellation policy not agreed$/m);
     expect(third.stdout).toMatch(/sprint-6\s+Aborted/);
     expect(runKairos(['replay', '--verify'], dir).status).toBe(0);
+  });
+
+  it('while following, when a planning file is edited', async () => {
+    const dir = plannerWorkspace();
+    expect(runKairos(['plan'], dir).status).toBe(0);
+    const follower = startKairos(['run', '-w', dir], dir);
+    let output = '';
+    const seen = async (pattern: RegExp): Promise<void> => {
+      while (!pattern.test(output)) await new Promise((resolve) => follower.stdout.once('data', resolve));
+    };
+    follower.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Its log lines (agents' failures are warnings) must be read, or a full pipe stalls it.
+    follower.stderr.resume();
+    await seen(/idle: following the log and planning\/ for changes/);
+    appendFileSync(join(dir, 'planning', 'features.yaml'), backlogAddition);
+    await seen(/^proposed sprint-6 \(mvp-core\): Booking\.Cancel/m);
+    expect(output).toMatch(/^planning resumed: feature added/m);
+    const exited = new Promise<number | null>((resolve) => follower.once('exit', resolve));
+    follower.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });
