@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { runKairos, startKairos, tempDir } from './testing/run-kairos.js';
 
 /** The booking example without planning/sprints.yaml: the planner plans the whole backlog. */
@@ -150,6 +150,10 @@ describe('kairos run resumes planning', () => {
     const dir = plannerWorkspace();
     expect(runKairos(['plan'], dir).status).toBe(0);
     const follower = startKairos(['run', '-w', dir], dir);
+    // However the test ends, the follower does not outlive it.
+    onTestFinished(() => {
+      if (follower.exitCode === null) follower.kill('SIGKILL');
+    });
     let output = '';
     const seen = async (pattern: RegExp): Promise<void> => {
       while (!pattern.test(output)) await new Promise((resolve) => follower.stdout.once('data', resolve));
