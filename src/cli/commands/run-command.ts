@@ -51,10 +51,11 @@ export function runCommand(): Command {
             const summary = await orchestrator.runUntilIdle();
             for (const line of formatRunSummary(summary, orchestrator.board, session.config)) context.stdout(line);
             // A sprint closed, or the plan changed: planning resumes, and what it recorded is acted on.
+            const planningRead = Date.now();
             if (!stop.signal.aborted && (await resumePlanningIfNeeded(context, session))) continue;
             if (options.until === 'idle' || stop.signal.aborted) break;
             context.stdout('idle: following the log and planning/ for changes (Ctrl-C to stop)');
-            if (!(await nextEventOrPlanningChange(session.store, context.workspace, orchestrator.board.position + 1, stop.signal))) break;
+            if (!(await nextEventOrPlanningChange(session.store, context.workspace, orchestrator.board.position + 1, stop.signal, planningRead))) break;
           }
           await orchestrator.stop();
           await telemetry.close();
@@ -68,12 +69,12 @@ export function runCommand(): Command {
 }
 
 /** Waits for an event at `from` or later, or an edit of a planning file; false when interrupted first. */
-async function nextEventOrPlanningChange(store: Parameters<typeof nextEvent>[0], workspace: string, from: number, signal: AbortSignal): Promise<boolean> {
+async function nextEventOrPlanningChange(store: Parameters<typeof nextEvent>[0], workspace: string, from: number, signal: AbortSignal, planningRead: number): Promise<boolean> {
   const local = new AbortController();
   const forward = (): void => local.abort();
   signal.addEventListener('abort', forward, { once: true });
   try {
-    await Promise.race([nextEvent(store, from, local.signal), planningChanged(workspace, local.signal)]);
+    await Promise.race([nextEvent(store, from, local.signal), planningChanged(workspace, local.signal, planningRead)]);
     return !signal.aborted;
   } finally {
     signal.removeEventListener('abort', forward);

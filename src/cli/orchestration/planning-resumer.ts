@@ -1,4 +1,4 @@
-import { existsSync, watch } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { loadMachines, loadWorkspace } from '../../artifacts/index.js';
 import { proposePlan, sprintPlanFile, systemClock, workspaceOrchestratorConfig } from '../../runtime/index.js';
@@ -31,8 +31,12 @@ export async function resumePlanningIfNeeded(context: CliContext, session: Sessi
   return true;
 }
 
-/** Resolves when a file of `planning/` changes (or at once when `signal` aborts). */
-export function planningChanged(workspace: string, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves when a file of `planning/` changes (or at once when `signal` aborts). An edit made after
+ * `since` (a clock reading taken before planning last read the files) but before the watch began
+ * counts too: it is found by the files' modification times once the watch is in place.
+ */
+export function planningChanged(workspace: string, signal: AbortSignal, since: number): Promise<void> {
   return new Promise((resolve) => {
     let watcher: ReturnType<typeof watch> | undefined;
     const done = (): void => {
@@ -50,5 +54,17 @@ export function planningChanged(workspace: string, signal: AbortSignal): Promise
       return; // no planning folder to watch: only the log wakes the run
     }
     signal.addEventListener('abort', done, { once: true });
+    if (editedSince(join(workspace, 'planning'), since)) done();
   });
+}
+
+/** Was a planning file (not Kairos' own outputs) modified after `since`? */
+function editedSince(folder: string, since: number): boolean {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).some(
+      (entry) => entry.isFile() && entry.name !== 'sprint-plan.yaml' && statSync(join(folder, entry.name)).mtimeMs > since,
+    );
+  } catch {
+    return false;
+  }
 }
