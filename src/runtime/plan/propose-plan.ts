@@ -60,12 +60,11 @@ export const sprintPlanFile = join('planning', 'sprint-plan.yaml');
 export async function proposePlan(options: ProposePlanOptions): Promise<ProposePlanResult> {
   const { store, workspace, clock } = options;
   const mode = workspace.governance.planningMode;
-  if (mode === 'manual-only') {
-    if (options.resume !== undefined) throw new RefusedError('planning is manual-only (planning/factory-governance.yaml): the planner does not run; people plan in planning/sprints.yaml');
-    const definitions = await recordPlan(store, { ...(await declaredPlanOf(workspace, options.machines)), proposedSprints: [] }, clock);
-    return { mode, definitions, written: [], appended: definitions.appended.length };
+  if (mode === 'manual-only' && options.resume !== undefined) {
+    throw new RefusedError('planning is manual-only (planning/factory-governance.yaml): the planner does not run; people plan in planning/sprints.yaml');
   }
   const definitions = await recordPlan(store, { ...(await declaredPlanOf(workspace, options.machines)), proposedSprints: [] }, clock);
+  if (mode === 'manual-only') return { mode, definitions, written: [], appended: definitions.appended.length };
   const board = await foldLog(store, emptyBoard(), options.config);
   const governance = await store.readStream(governanceStream, { limit: Number.MAX_SAFE_INTEGER });
   const input = plannerInputOf(workspace, board, options.config, featureDecisions(governance));
