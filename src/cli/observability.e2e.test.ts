@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { w3cSpanId, w3cTraceId } from '../domain/trace-context/index.js';
 import { checkMetrics, promtoolLookup, requireTool, specLabelsOnly } from '../testing/index.js';
 import { cliPath, runKairos, tempDir } from './testing/run-kairos.js';
@@ -166,5 +166,37 @@ describe('observability of kairos run', () => {
     const run = runKairos(['run', '--until', 'idle'], dir, { ...otelOff, OTEL_TRACES_EXPORTER: 'zipkin' });
     expect(run).toMatchObject({ status: 2, stderr: expect.stringContaining('OTEL_TRACES_EXPORTER=zipkin: unknown exporter zipkin; Kairos exports with otlp, console, none') });
     expect(runKairos(['events', '--json'], dir, otelOff).stdout.trim()).toBe('');
+  });
+
+  it('kairos serve drives the workspace and serves /metrics (the same figures as kairos metrics, promtool-checked), /healthz and problems', async () => {
+    const dir = workspace();
+    const server = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, ...otelOff, KAIROS_STORE: '' } });
+    onTestFinished(() => {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    });
+    server.stderr.resume();
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    while (!/idle: following/.test(output)) await new Promise((resolve) => server.stdout.once('data', resolve));
+    const url = /serving (http:\/\/\S+) \(\/metrics, \/healthz\)/.exec(output)?.[1] as string;
+
+    const health = await fetch(`${url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', position: expect.any(Number) });
+    const scraped = await fetch(`${url}/metrics`);
+    expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const body = await scraped.text();
+    expect(body).toMatch(/^kairos_events_total\{type="SprintClosed"\} 1$/m);
+    expect(body).toMatch(/^kairos_store_append_duration_seconds_count \d+$/m);
+    const printed = runKairos(['metrics'], dir, otelOff).stdout;
+    const events = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('kairos_events_total{'));
+    expect(events(body)).toEqual(events(printed));
+    if (promtool !== undefined) expect(checkMetrics(promtool, body)).toEqual(specLabelsOnly);
+    const missing = await fetch(`${url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });

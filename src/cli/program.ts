@@ -10,7 +10,7 @@ import { initCommand } from './commands/init-command.js';
 import { metricsCommand } from './commands/metrics-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { replayCommand } from './commands/replay-command.js';
-import { runCommand } from './commands/run-command.js';
+import { runCommand, serveCommand } from './commands/run-command.js';
 import { schemaCommand } from './commands/schema-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { traceCommand } from './commands/trace-command.js';
@@ -39,6 +39,7 @@ export function createProgram(): Command {
     schemaCommand(),
     planCommand(),
     runCommand(),
+    serveCommand(),
     statusCommand(),
     eventsCommand(),
     auditCommand(),

@@ -8,9 +8,13 @@ import { withSession } from '../orchestration/open-session.js';
 import { planningChanged, resumePlanningIfNeeded } from '../orchestration/planning-resumer.js';
 import { releaseSteps } from '../orchestration/release-steps.js';
 import { openRunTelemetry } from '../orchestration/run-telemetry.js';
+import { serveWorkspace, type ServedWorkspace, type ServeOptions } from '../orchestration/serve-workspace.js';
+import { UsageError } from '../../domain/errors/index.js';
 
 interface RunOptions {
   until?: 'idle';
+  /** `kairos serve`: also serve the workspace over HTTP while following it. */
+  serve?: ServeOptions;
 }
 
 /**
@@ -22,50 +26,73 @@ export function runCommand(): Command {
   return new Command('run')
     .description('record plan changes, then drive every open sprint and milestone (agents, gates, triggers)')
     .addOption(new Option('--until <when>', 'stop when nothing more can happen without outside input').choices(['idle']))
-    .action(async (options: RunOptions, command: Command) => {
-      const context = contextOf(command);
-      await withSession(context, async (session) => {
-        const lock = await lockWorkspace(context.workspace);
-        const stop = new AbortController();
-        const interrupt = (): void => stop.abort();
-        process.once('SIGINT', interrupt);
-        process.once('SIGTERM', interrupt);
-        try {
-          // First: a wrong OTEL_* setting is refused before anything is recorded.
-          const telemetry = openRunTelemetry(command, session);
-          const plan = await recordPlan(session.store, await declaredPlanOf(session.workspace, Object.values(session.machines)), systemClock);
-          if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
-          const releases = await releaseSteps(context, session, stop.signal);
-          const orchestrator: Orchestrator = new Orchestrator({
-            store: session.store,
-            config: session.config,
-            runner: withVersionTags(workspaceAgentRunner(session.workspace.agents, builtinAgents), () => orchestrator.board, releases.versioning),
-            workspace: context.workspace,
-            clock: systemClock,
-            onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
-            observer: telemetry.observer,
-            onIdle: idleSteps(await gitTraceHook(context, session.store), releases.atIdle),
-          });
-          await orchestrator.resume();
-          for (;;) {
-            const summary = await orchestrator.runUntilIdle();
-            for (const line of formatRunSummary(summary, orchestrator.board, session.config)) context.stdout(line);
-            // A sprint closed, or the plan changed: planning resumes, and what it recorded is acted on.
-            const planningRead = Date.now();
-            if (!stop.signal.aborted && (await resumePlanningIfNeeded(context, session))) continue;
-            if (options.until === 'idle' || stop.signal.aborted) break;
-            context.stdout('idle: following the log and planning/ for changes (Ctrl-C to stop)');
-            if (!(await nextEventOrPlanningChange(session.store, context.workspace, orchestrator.board.position + 1, stop.signal, planningRead))) break;
-          }
-          await orchestrator.stop();
-          await telemetry.close();
-        } finally {
-          process.off('SIGINT', interrupt);
-          process.off('SIGTERM', interrupt);
-          await lock.release();
-        }
-      });
+    .action((options: RunOptions, command: Command) => driveWorkspace(options, command));
+}
+
+/** `kairos serve`: what `kairos run` does while following, and the workspace served over HTTP (`/metrics`, `/healthz`). */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('drive the workspace as kairos run does, following the log, and serve it over HTTP: /metrics (Prometheus), /healthz')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', '4600')
+    .action((options: { host: string; port: string }, command: Command) => {
+      const port = Number(options.port);
+      if (!Number.isSafeInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${options.port}: expected a port number from 0 to 65535`);
+      return driveWorkspace({ serve: { host: options.host, port } }, command);
     });
+}
+
+async function driveWorkspace(options: RunOptions, command: Command): Promise<void> {
+  const context = contextOf(command);
+  await withSession(context, async (session) => {
+    const lock = await lockWorkspace(context.workspace);
+    const stop = new AbortController();
+    const interrupt = (): void => stop.abort();
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    let served: ServedWorkspace | undefined;
+    try {
+      // First: a wrong OTEL_* setting is refused before anything is recorded.
+      const telemetry = openRunTelemetry(command, session);
+      const plan = await recordPlan(session.store, await declaredPlanOf(session.workspace, Object.values(session.machines)), systemClock);
+      if (plan.appended.length > 0) context.stdout(`recorded ${plan.appended.length} plan change(s) (trace ${plan.traceId})`);
+      const releases = await releaseSteps(context, session, stop.signal);
+      // The lag /metrics reports: the head minus what the orchestrator had handled at its last idle.
+      let handled = 0;
+      served = options.serve === undefined ? undefined : await serveWorkspace(session, options.serve, () => handled);
+      if (served !== undefined) context.stdout(`serving ${served.server.url} (/metrics, /healthz)`);
+      const orchestrator: Orchestrator = new Orchestrator({
+        store: served?.store ?? session.store,
+        config: session.config,
+        runner: withVersionTags(workspaceAgentRunner(session.workspace.agents, builtinAgents), () => orchestrator.board, releases.versioning),
+        workspace: context.workspace,
+        clock: systemClock,
+        onStep: crashAfter(process.env.KAIROS_CRASH_AFTER_STEPS),
+        observer: telemetry.observer,
+        onIdle: idleSteps(await gitTraceHook(context, session.store), releases.atIdle),
+      });
+      await orchestrator.resume();
+      handled = orchestrator.board.position;
+      for (;;) {
+        const summary = await orchestrator.runUntilIdle();
+        handled = orchestrator.board.position;
+        for (const line of formatRunSummary(summary, orchestrator.board, session.config)) context.stdout(line);
+        // A sprint closed, or the plan changed: planning resumes, and what it recorded is acted on.
+        const planningRead = Date.now();
+        if (!stop.signal.aborted && (await resumePlanningIfNeeded(context, session))) continue;
+        if (options.until === 'idle' || stop.signal.aborted) break;
+        context.stdout('idle: following the log and planning/ for changes (Ctrl-C to stop)');
+        if (!(await nextEventOrPlanningChange(session.store, context.workspace, orchestrator.board.position + 1, stop.signal, planningRead))) break;
+      }
+      await orchestrator.stop();
+      await telemetry.close();
+    } finally {
+      await served?.server.close();
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+      await lock.release();
+    }
+  });
 }
 
 /** Waits for an event at `from` or later, or an edit of a planning file; false when interrupted first. */
