@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
+import { milestoneEvidenceScope, sprintEvidenceScope } from '../evidence/evidence-scope.js';
 import { collectEvidence } from '../evidence/fold-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import { createEventLog } from '../evidence/testing/index.js';
@@ -37,6 +37,31 @@ describe('evaluateGate', () => {
       reason: 'unknown gate allTestPassed (did you mean allTestsPassed?)',
       evidence: {},
     });
+  });
+});
+
+describe('a waived gate (OverrideApplied skipGate)', () => {
+  const log = createEventLog();
+  const coverage = log.event('CoverageReported', { coverage: 84 }, { sprintId: 'sprint-3', featureId: 'BookingFlow' });
+  const waiver = (scope: { sprintId: string } | { milestoneId: string }, gate: string) => log.event('OverrideApplied', { override: 'skipGate', gate, by: 'alice', reason: 'tool misreports' }, scope);
+  const [ref] = refs('testCoverageAbove90');
+
+  it('passes, saying who waived it, why, and what it bypassed', () => {
+    const evidence = collectEvidence(sprint, [coverage, waiver({ sprintId: 'sprint-3' }, 'testCoverageAbove90')]);
+    const result = evaluateGate(ref!, evidence);
+    expect(result.passed).toBe(true);
+    expect(result.reason).toBe('waived by alice: tool misreports (without the waiver: BookingFlow coverage 84% < 90%)');
+    expect(result.evidence).toMatchObject({ waivedBy: 'alice', bypassed: 'BookingFlow coverage 84% < 90%' });
+  });
+
+  it("waives only its own scope's gate: a sprint's waiver does not waive its milestone's gate of the same name, nor the other way round", () => {
+    const milestone = milestoneEvidenceScope({ id: 'mvp', requiredFeatures: [], parallelStreams: [], allowsDeferred: false }, [{ id: 'sprint-3', milestone: 'mvp', features: ['BookingFlow'] }]);
+    const sprintWaiver = waiver({ sprintId: 'sprint-3' }, 'testCoverageAbove90');
+    const milestoneWaiver = waiver({ milestoneId: 'mvp' }, 'testCoverageAbove90');
+    expect(evaluateGate(ref!, collectEvidence(milestone, [coverage, sprintWaiver])).passed).toBe(false);
+    expect(evaluateGate(ref!, collectEvidence(milestone, [coverage, milestoneWaiver])).passed).toBe(true);
+    expect(evaluateGate(ref!, collectEvidence(sprint, [coverage, milestoneWaiver])).passed).toBe(false);
+    expect(evaluateGate(ref!, collectEvidence(sprint, [coverage, waiver({ sprintId: 'sprint-3' }, 'testsPassed')])).passed).toBe(false);
   });
 });
 
