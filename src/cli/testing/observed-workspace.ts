@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import type { Milestone, Sprint } from '../../domain/planning/index.js';
 import { instantAgentRunner, instantAgentsConfig, recordPlan, type AgentRunner, type Clock } from '../../runtime/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
+import { testMilestone, testSprint } from '../../domain/planning/testing/plan-fixtures.js';
 
 /** A clock whose every reading is one second after the last, from 2026-01-01T10:00:00Z. */
 export function steppingClock(): Clock {
@@ -38,21 +38,13 @@ export async function observedWorkspace(): Promise<ObservedWorkspace> {
   const workspace = await mkdtemp(join(tmpdir(), 'kairos-telemetry-'));
   const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
   const clock = steppingClock();
-  const milestone = (id: string, next?: string): Milestone => ({
-    id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
-    parallelStreams: [], triggers: next === undefined ? [] : [{ event: 'MilestoneCompleted', next }], labels: [], extra: {}, versionTag: `${id}-v1`,
-  });
-  const sprint = (id: string, milestoneId: string, features: string[]): Sprint => ({
-    id, milestone: milestoneId, features, agents: ['backend-developer'], gates: [{ gate: 'testCoverageAbove', written: 'testCoverageAbove90', param: 90 }],
-    approvalRequired: false, concurrencyPolicy: 'shared', labels: [], extra: {},
-  });
   await recordPlan(
     store,
     {
       machines: [config.sprintMachine.definition, config.milestoneMachine.definition],
-      milestones: [milestone('m1', 'm2'), milestone('m2')],
+      milestones: [testMilestone('m1', 'm2'), testMilestone('m2')],
       features: [],
-      sprints: [sprint('s1', 'm1', ['A', 'B']), sprint('s2', 'm1', ['C']), sprint('s3', 'm2', ['D'])],
+      sprints: [testSprint('s1', 'm1', ['A', 'B']), testSprint('s2', 'm1', ['C']), testSprint('s3', 'm2', ['D'])],
     },
     clock,
   );

@@ -3,27 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import type { Milestone, Sprint } from '../../domain/planning/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
 import { instantAgentRunner, instantAgentsConfig, instantOutcome, type AgentRunner } from '../agents/index.js';
 import type { Clock } from '../clock.js';
 import { recordPlan } from '../plan/record-plan.js';
 import { Orchestrator } from './orchestrator.js';
 import { sprintStatePath } from './sprint-state-path.js';
+import { testMilestone, testSprint } from '../../domain/planning/testing/plan-fixtures.js';
 
 let config: OrchestratorConfig;
 const clock: Clock = { now: () => '2026-11-23T10:00:00.000Z' };
 const folders: string[] = [];
 const stores: EventStore[] = [];
 
-const milestone = (id: string, next?: string): Milestone => ({
-  id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
-  parallelStreams: [], triggers: next === undefined ? [] : [{ event: 'MilestoneCompleted', next }], labels: [], extra: {}, versionTag: `${id}-v1`,
-});
-const sprint = (id: string, milestoneId: string, features: string[]): Sprint => ({
-  id, milestone: milestoneId, features, agents: ['backend-developer'], gates: [{ gate: 'testCoverageAbove', written: 'testCoverageAbove90', param: 90 }],
-  approvalRequired: false, concurrencyPolicy: 'shared', labels: [], extra: {},
-});
 
 beforeAll(async () => {
   config = await instantAgentsConfig();
@@ -43,9 +35,9 @@ async function plannedWorkspace(): Promise<{ workspace: string; store: EventStor
     store,
     {
       machines: [config.sprintMachine.definition, config.milestoneMachine.definition],
-      milestones: [milestone('m1', 'm2'), milestone('m2')],
+      milestones: [testMilestone('m1', 'm2'), testMilestone('m2')],
       features: [],
-      sprints: [sprint('s1', 'm1', ['A', 'B']), sprint('s2', 'm1', ['C']), sprint('s3', 'm2', ['D', 'E', 'F'])],
+      sprints: [testSprint('s1', 'm1', ['A', 'B']), testSprint('s2', 'm1', ['C']), testSprint('s3', 'm2', ['D', 'E', 'F'])],
     },
     clock,
   );
@@ -129,8 +121,8 @@ describe('Orchestrator on SQLite', () => {
     folders.push(workspace);
     const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
     stores.push(store);
-    const sprints = ['s1', 's2', 's3', 's4', 's5'].map((id) => ({ ...sprint(id, 'm1', [`F-${id}`]), ...(id === 's3' ? { concurrencyPolicy: 'isolated' as const } : {}) }));
-    await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [milestone('m1')], features: [], sprints }, clock);
+    const sprints = ['s1', 's2', 's3', 's4', 's5'].map((id) => ({ ...testSprint(id, 'm1', [`F-${id}`]), ...(id === 's3' ? { concurrencyPolicy: 'isolated' as const } : {}) }));
+    await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [testMilestone('m1')], features: [], sprints }, clock);
     const limited: OrchestratorConfig = { ...config, agents: config.agents.map((agent) => ({ ...agent, concurrency: agent.id === 'qa' ? 2 : 3 })) };
     const running = new Map<string, Set<string>>();
     const overlaps: string[] = [];

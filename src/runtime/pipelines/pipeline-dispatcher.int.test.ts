@@ -8,7 +8,6 @@ import type { ReleaseSettings } from '../../artifacts/index.js';
 import { EventType, type StoredEvent } from '../../domain/events/index.js';
 import { idempotencyKeyOf, pipelineDefaults, pipelineEventIds, pipelineStatuses, pipelineStream, type PipelineDefinition } from '../../domain/pipelines/index.js';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import type { Milestone, Sprint } from '../../domain/planning/index.js';
 import { resolveVersioningSettings } from '../../domain/release/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
 import { instantAgentRunner, instantAgentsConfig } from '../agents/index.js';
@@ -17,6 +16,7 @@ import { Orchestrator } from '../orchestrator/orchestrator.js';
 import { recordPlan } from '../plan/record-plan.js';
 import { pipelineCursorPath } from './pipeline-cursor.js';
 import { PipelineDispatcher } from './pipeline-dispatcher.js';
+import { testMilestone, testSprint } from '../../domain/planning/testing/plan-fixtures.js';
 
 let config: OrchestratorConfig;
 const clock: Clock = { now: () => '2026-11-24T10:00:00.000Z' };
@@ -25,13 +25,6 @@ const stores: EventStore[] = [];
 const servers: Server[] = [];
 const noWait = (): Promise<void> => Promise.resolve();
 
-const milestone = (id: string, next?: string): Milestone => ({
-  id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
-  parallelStreams: [], triggers: next === undefined ? [] : [{ event: 'MilestoneCompleted', next }], labels: [], extra: {}, versionTag: `${id}-v1`,
-});
-const sprint = (id: string, milestoneId: string, features: string[]): Sprint => ({
-  id, milestone: milestoneId, features, agents: ['backend-developer'], gates: [], approvalRequired: false, concurrencyPolicy: 'shared', labels: [], extra: {},
-});
 
 beforeAll(async () => {
   config = await instantAgentsConfig();
@@ -70,7 +63,7 @@ async function completedWorkspace(): Promise<{ workspace: string; store: EventSt
   folders.push(workspace);
   const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
   stores.push(store);
-  await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [milestone('m1', 'deploy-to-staging'), milestone('m2')], features: [], sprints: [sprint('s1', 'm1', ['A']), sprint('s2', 'm2', ['B'])] }, clock);
+  await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [testMilestone('m1', 'deploy-to-staging'), testMilestone('m2')], features: [], sprints: [testSprint('s1', 'm1', ['A'], []), testSprint('s2', 'm2', ['B'], [])] }, clock);
   const orchestrator = new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock, writeSprintStates: false });
   await orchestrator.runUntilIdle();
   return { workspace, store, orchestrator };

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import type { Milestone, Sprint } from '../../domain/planning/index.js';
 import { resolveVersioningSettings, sprintVersionTags, versionPlanOf, versionTagOf, versionTags, type ReleaseManifest } from '../../domain/release/index.js';
 import { openEventStore, type EventStore } from '../../store/index.js';
 import { instantAgentRunner, instantAgentsConfig, withVersionTags } from '../agents/index.js';
@@ -15,6 +14,7 @@ import { recordPlan } from '../plan/record-plan.js';
 import { releaseFolder, releasePaths } from './release-folder.js';
 import { ReleaseSealer } from './release-sealer.js';
 import { verifyRelease } from './verify-release.js';
+import { testMilestone, testSprint } from '../../domain/planning/testing/plan-fixtures.js';
 
 let config: OrchestratorConfig;
 const clock: Clock = { now: () => '2026-11-24T10:00:00.000Z' };
@@ -22,14 +22,6 @@ const folders: string[] = [];
 const stores: EventStore[] = [];
 const versioning = resolveVersioningSettings({ service: 'BookingService' }, 'demo');
 
-const milestone = (id: string): Milestone => ({
-  id, requiredFeatures: [], requiredArtifacts: [], gates: [{ gate: 'testsPassed', written: 'testsPassed' }], allowsDeferred: false, onDeferEmit: 'FeatureDeferred',
-  parallelStreams: [], triggers: [], labels: [], extra: {}, versionTag: `${id}-v1`,
-});
-const sprint = (id: string, milestoneId: string, features: string[]): Sprint => ({
-  id, milestone: milestoneId, features, agents: ['backend-developer'], gates: [{ gate: 'testCoverageAbove', written: 'testCoverageAbove90', param: 90 }],
-  approvalRequired: false, concurrencyPolicy: 'shared', labels: [], extra: {},
-});
 
 beforeAll(async () => {
   config = await instantAgentsConfig();
@@ -46,7 +38,7 @@ async function completedWorkspace(): Promise<{ workspace: string; store: EventSt
   folders.push(workspace);
   const store = await openEventStore(`sqlite:${join(workspace, '.kairos', 'events.db')}`);
   stores.push(store);
-  await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [milestone('m1')], features: [], sprints: [sprint('s1', 'm1', ['A', 'B']), sprint('s2', 'm1', ['C'])] }, clock);
+  await recordPlan(store, { machines: [config.sprintMachine.definition, config.milestoneMachine.definition], milestones: [testMilestone('m1')], features: [], sprints: [testSprint('s1', 'm1', ['A', 'B']), testSprint('s2', 'm1', ['C'])] }, clock);
   const orchestrator = new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock, writeSprintStates: false });
   await orchestrator.runUntilIdle();
   await mkdir(join(workspace, 'src'), { recursive: true });
