@@ -67,18 +67,23 @@ export function dictionary<T>(): Record<string, T> {
 /**
  * `record` with `changes` set: updated in place when it is a copy made earlier in the running
  * batch, else copied (the copy owned by the batch, if one runs). The one way folds change a
- * record's members, so a page of events copies each record once.
+ * record's members, so a page of events copies each record once. `copy` makes the copy; records
+ * kept by the thousand pass one that keeps their shape (see `withSprint`).
  */
-export function withMembers<T extends object>(record: T, changes: Partial<T>): T {
+export function withMembers<T extends object>(record: T, changes: Partial<T>, copy: (record: T) => T = spreadCopy): T {
   if (batchOwned !== undefined && batchOwned.has(record)) return Object.assign(record, changes);
-  return ownedByBatch({ ...record, ...changes });
+  return ownedByBatch(Object.assign(copy(record), changes));
 }
 
 /** `record` with one member set: `withMembers` without building a changes object (the common case). */
 export function withMember<T extends object, K extends keyof T>(record: T, key: K, value: T[K]): T {
-  const target = batchOwned !== undefined && batchOwned.has(record) ? record : ownedByBatch({ ...record });
+  const target = batchOwned !== undefined && batchOwned.has(record) ? record : ownedByBatch(spreadCopy(record));
   target[key] = value;
   return target;
+}
+
+function spreadCopy<T extends object>(record: T): T {
+  return { ...record };
 }
 
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */

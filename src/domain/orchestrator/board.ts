@@ -4,6 +4,7 @@ import { createMachineRegistry, type MachineRegistry } from '../fsm/machine-regi
 import type { GateRef } from '../gates/gate-catalog.js';
 import type { GateResult } from '../gates/gate-result.js';
 import type { ConcurrencyPolicy } from '../planning/sprint.js';
+import { withMembers } from '../evidence/read-json.js';
 
 /** One agent execution the orchestrator started for a sprint. */
 export interface ExecutionRecord {
@@ -61,21 +62,21 @@ export interface HeldEvent {
 /** The orchestrator's view of one sprint: its plan, its machine instance, its work in flight. */
 export interface SprintRecord {
   id: string;
-  milestoneId?: string;
-  moduleId?: string;
+  milestoneId?: string | undefined;
+  moduleId?: string | undefined;
   features: readonly string[];
   /** Agent roles of its team, as written. */
   agents: readonly string[];
   gates: readonly GateRef[];
   concurrencyPolicy: ConcurrencyPolicy;
   approval: ApprovalStanding;
-  approvalBy?: string;
-  approvalReason?: string;
+  approvalBy?: string | undefined;
+  approvalReason?: string | undefined;
   instance: MachineInstance;
   traceId: string;
   correlationId: string;
   traces: readonly TraceCheckpoint[];
-  lastTransition?: TransitionRecord;
+  lastTransition?: TransitionRecord | undefined;
   /** Calendar label of the event that entered the current state. */
   enteredAtTime: string;
   evidence: ScopeEvidence;
@@ -90,8 +91,8 @@ export interface SprintRecord {
   /** Ids of events decided during the current stay in a state (so one decision is appended once). */
   decided: readonly string[];
   /** The latest gate evaluation of the sprint, with the position it was made at. */
-  lastGates?: readonly GateResult[];
-  lastGatesAt?: number;
+  lastGates?: readonly GateResult[] | undefined;
+  lastGatesAt?: number | undefined;
 }
 
 /** A milestone's `triggers` item as recorded in its plan. */
@@ -104,12 +105,12 @@ export interface TriggerRecord {
 /** The orchestrator's view of one milestone. */
 export interface MilestoneRecord {
   id: string;
-  name?: string;
+  name?: string | undefined;
   /** Its place in the plan: milestones start in this order unless a trigger starts one. */
   order: number;
   gates: readonly GateRef[];
   triggers: readonly TriggerRecord[];
-  versionTag?: string;
+  versionTag?: string | undefined;
   requiredFeatures: readonly string[];
   parallelStreams: readonly string[];
   allowsDeferred: boolean;
@@ -120,14 +121,14 @@ export interface MilestoneRecord {
   /** Sprints planned for it, in planning order. */
   sprints: readonly string[];
   evidence: ScopeEvidence;
-  lastTransition?: TransitionRecord;
+  lastTransition?: TransitionRecord | undefined;
   enteredAtTime: string;
-  lastGates?: readonly GateResult[];
-  lastGatesAt?: number;
+  lastGates?: readonly GateResult[] | undefined;
+  lastGatesAt?: number | undefined;
   /** A frozen milestone's approval (governance `deploymentFreeze`): requested once its gates pass. */
-  approval?: 'requested' | 'granted' | 'rejected';
-  approvalBy?: string;
-  approvalReason?: string;
+  approval?: 'requested' | 'granted' | 'rejected' | undefined;
+  approvalBy?: string | undefined;
+  approvalReason?: string | undefined;
 }
 
 /**
@@ -150,4 +151,80 @@ export interface Board {
 /** A board before any event. */
 export function emptyBoard(): Board {
   return { sprints: new Map(), milestones: new Map(), milestoneOrder: [], featureSprints: new Map(), machines: createMachineRegistry(), position: 0 };
+}
+
+/*
+ * Shape-stable copies. A spread copy (`{ ...record }`) of a record that was changed in place gets a
+ * hidden class (V8 map) of its own: ten thousand sprints then mean ten thousand maps, and every read
+ * of a record anywhere turns megamorphic. Each copy below is one object literal naming every member
+ * (an absent one is `undefined`, which snapshots and JSON leave out), so all records of a kind
+ * share one map. Change records through `withSprint` and `withMilestone`, never by spreading them.
+ */
+
+/** `record` with `changes` set: in place when the running fold batch owns it, else a shape-stable copy (see `withMembers`). */
+export function withSprint(record: SprintRecord, changes: Partial<SprintRecord>): SprintRecord {
+  return withMembers(record, changes, copySprintRecord);
+}
+
+/** `record` with `changes` set (see `withSprint`). */
+export function withMilestone(record: MilestoneRecord, changes: Partial<MilestoneRecord>): MilestoneRecord {
+  return withMembers(record, changes, copyMilestoneRecord);
+}
+
+/** A sprint record with every member, in the one order all sprint records have. */
+export function copySprintRecord(record: SprintRecord): SprintRecord {
+  return {
+    id: record.id,
+    milestoneId: record.milestoneId,
+    moduleId: record.moduleId,
+    features: record.features,
+    agents: record.agents,
+    gates: record.gates,
+    concurrencyPolicy: record.concurrencyPolicy,
+    approval: record.approval,
+    approvalBy: record.approvalBy,
+    approvalReason: record.approvalReason,
+    instance: record.instance,
+    traceId: record.traceId,
+    correlationId: record.correlationId,
+    traces: record.traces,
+    lastTransition: record.lastTransition,
+    enteredAtTime: record.enteredAtTime,
+    evidence: record.evidence,
+    running: record.running,
+    ended: record.ended,
+    held: record.held,
+    gateFailures: record.gateFailures,
+    checkpoints: record.checkpoints,
+    decided: record.decided,
+    lastGates: record.lastGates,
+    lastGatesAt: record.lastGatesAt,
+  };
+}
+
+/** A milestone record with every member, in the one order all milestone records have. */
+export function copyMilestoneRecord(record: MilestoneRecord): MilestoneRecord {
+  return {
+    id: record.id,
+    name: record.name,
+    order: record.order,
+    gates: record.gates,
+    triggers: record.triggers,
+    versionTag: record.versionTag,
+    requiredFeatures: record.requiredFeatures,
+    parallelStreams: record.parallelStreams,
+    allowsDeferred: record.allowsDeferred,
+    traceId: record.traceId,
+    instance: record.instance,
+    started: record.started,
+    sprints: record.sprints,
+    evidence: record.evidence,
+    lastTransition: record.lastTransition,
+    enteredAtTime: record.enteredAtTime,
+    lastGates: record.lastGates,
+    lastGatesAt: record.lastGatesAt,
+    approval: record.approval,
+    approvalBy: record.approvalBy,
+    approvalReason: record.approvalReason,
+  };
 }

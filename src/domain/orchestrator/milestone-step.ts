@@ -3,7 +3,7 @@ import { EventType, isEventType } from '../events/event-type.js';
 import { milestoneStream } from '../events/stream-id.js';
 import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
@@ -11,7 +11,7 @@ import { FsmSignal } from '../fsm/fsm-signal.js';
 import { createInstance, isTerminal } from '../fsm/machine-instance.js';
 import { transition } from '../fsm/transition.js';
 import { evaluateGate, evaluateGates } from '../gates/evaluate-gate.js';
-import type { MilestoneRecord } from './board.js';
+import { copyMilestoneRecord, withMilestone, type MilestoneRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import { plannedMilestone } from './planned-definitions.js';
@@ -26,11 +26,13 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
   const sprints = existing?.sprints ?? draft.sprintsOfMilestone(milestoneId);
   const scope = milestoneEvidenceScope({ id: milestoneId, ...planned }, sprints.map((id) => sprintOf(draft, id, milestoneId)));
   const record: MilestoneRecord = existing === undefined
-    ? {
+    ? copyMilestoneRecord({
         id: milestoneId,
+        name: planned.name,
         order: draft.milestoneOrder().length,
         gates: planned.gates,
         triggers: planned.triggers,
+        versionTag: planned.versionTag,
         instance: createInstance(draft.machines.current('milestone') ?? draft.config.milestoneMachine, event.position),
         started: false,
         sprints,
@@ -40,12 +42,17 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
         requiredFeatures: planned.requiredFeatures,
         parallelStreams: planned.parallelStreams,
         allowsDeferred: planned.allowsDeferred,
-      }
-    : withMembers(existing, { gates: planned.gates, triggers: planned.triggers, requiredFeatures: planned.requiredFeatures, parallelStreams: planned.parallelStreams, allowsDeferred: planned.allowsDeferred, evidence: rescopeEvidence(existing.evidence, scope) });
-  if (planned.name === undefined) delete record.name;
-  else record.name = planned.name;
-  if (planned.versionTag === undefined) delete record.versionTag;
-  else record.versionTag = planned.versionTag;
+      })
+    : withMilestone(existing, {
+        name: planned.name,
+        versionTag: planned.versionTag,
+        gates: planned.gates,
+        triggers: planned.triggers,
+        requiredFeatures: planned.requiredFeatures,
+        parallelStreams: planned.parallelStreams,
+        allowsDeferred: planned.allowsDeferred,
+        evidence: rescopeEvidence(existing.evidence, scope),
+      });
   if (existing === undefined) draft.newMilestones.push(milestoneId);
   draft.milestones.set(milestoneId, record);
 }
@@ -59,7 +66,7 @@ export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId
   const features = new Set(scope.features);
   for (const featureId of draft.sprint(sprintId)?.features ?? []) features.add(featureId);
   const next = { ...scope, sprints: scope.sprints.includes(sprintId) ? scope.sprints : [...scope.sprints, sprintId], features: [...features] };
-  draft.milestones.set(milestoneId, withMembers(milestone, { sprints, evidence: rescopeEvidence(milestone.evidence, next) }));
+  draft.milestones.set(milestoneId, withMilestone(milestone, { sprints, evidence: rescopeEvidence(milestone.evidence, next) }));
 }
 
 function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {
@@ -72,10 +79,10 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
   if (before === undefined) return;
   const event = draft.event;
   const evidence = foldEvidence(before.evidence, event);
-  let record: MilestoneRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
+  let record: MilestoneRecord = evidence === before.evidence ? before : withMilestone(before, { evidence });
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
-  if (event.type === EventType.MilestoneStarted && !record.started) record = withMembers(record, { started: true });
+  if (event.type === EventType.MilestoneStarted && !record.started) record = withMilestone(record, { started: true });
   if (event.sprintId === undefined) record = foldApproval(record, event.type, event.data);
   fireTriggers(draft, record);
   // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
@@ -108,16 +115,11 @@ export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprin
 
 /** A milestone's own approval events (a sprint's carry its sprintId and are the sprint's). */
 function foldApproval(record: MilestoneRecord, type: string, data: JsonRecord): MilestoneRecord {
-  if (type === EventType.ApprovalRequested) return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
+  if (type === EventType.ApprovalRequested) return record.approval === 'granted' ? record : withMilestone(record, { approval: 'requested' });
   if (type !== EventType.ApprovalGranted && type !== EventType.ApprovalRejected) return record;
   const by = firstString(data, ['approvedBy', 'rejectedBy', 'by']);
   const reason = firstString(data, ['reason']);
-  const next = withMembers(record, { approval: type === EventType.ApprovalGranted ? 'granted' : 'rejected' });
-  if (by === undefined) delete next.approvalBy;
-  else next.approvalBy = by;
-  if (reason === undefined) delete next.approvalReason;
-  else next.approvalReason = reason;
-  return next;
+  return withMilestone(record, { approval: type === EventType.ApprovalGranted ? 'granted' : 'rejected', approvalBy: by, approvalReason: reason });
 }
 
 /** Is the milestone under a deployment freeze and not yet approved? */
@@ -136,9 +138,9 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   const recheck = waitsOn(machine, state, FsmSignal.EvidenceChanged) && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
   if (!verdict && !recheck) return undefined;
   const outcome = evaluateGates(record.gates, record.evidence);
-  // Read before `withMembers`, which updates a record copied in this batch in place.
+  // Read before `withMilestone`, which updates a record copied in this batch in place.
   const previousGates = record.lastGates ?? [];
-  const evaluated = withMembers(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
+  const evaluated = withMilestone(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   if (verdict && outcome.passed && isFrozen(draft, evaluated)) return { record: requestApproval(draft, evaluated) };
   if (verdict) return { name: outcome.passed ? FsmSignal.GatesPassed : FsmSignal.GatesFailed, record: evaluated };
   const failing = (results: readonly { gate: string; written: string; passed: boolean }[]): string =>
@@ -152,7 +154,7 @@ function requestApproval(draft: ReactionDraft, record: MilestoneRecord): Milesto
   if (record.approval !== undefined) return record;
   const data: JsonObject = { milestoneId: record.id, subject: 'milestone', reason: 'the milestone is under a deployment freeze: its completion needs an approval' };
   appendForMilestone(draft, record, derivedEventId(milestoneStream(record.id), record.instance.transitions, EventType.ApprovalRequested), EventType.ApprovalRequested, data);
-  return withMembers(record, { approval: 'requested' });
+  return withMilestone(record, { approval: 'requested' });
 }
 
 function isClosed(draft: ReactionDraft, sprintId: string): boolean {
@@ -167,7 +169,7 @@ function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneR
   const event = draft.event;
   const result = transition(machine, record.instance, { type, position: event.position }, (gates) => evaluateGates(gates, record.evidence).passed);
   if (result.kind !== 'taken') return record;
-  const next = withMembers(record, {
+  const next = withMilestone(record, {
     instance: result.instance,
     enteredAtTime: event.occurredAt,
     lastTransition: { from: result.from, to: result.to, on: type, eventId: event.eventId, position: event.position, occurredAt: event.occurredAt },

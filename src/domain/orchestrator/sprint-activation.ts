@@ -1,11 +1,11 @@
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Agent } from '../planning/agent.js';
 import { isSameRole } from '../planning/role-key.js';
 import { ConcurrencyPolicy } from '../planning/sprint.js';
-import type { ExecutionRecord, SprintRecord } from './board.js';
+import { withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
 import { derivedExecutionId } from './derived-id.js';
 import type { ReactionDraft } from './reaction.js';
 
@@ -135,7 +135,7 @@ export function activate(
       },
     });
   }
-  return withMembers(record, { running, ended: ended.slice(-maxEndedKept) });
+  return withSprint(record, { running, ended: ended.slice(-maxEndedKept) });
 }
 
 const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();

@@ -1,12 +1,11 @@
 import type { JsonObject } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import { withMembers } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { isTerminal } from '../fsm/machine-instance.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
 import { FeatureStatus } from '../planning/feature.js';
-import type { SprintRecord } from './board.js';
+import { withSprint, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
@@ -82,7 +81,7 @@ function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boole
   const verdicts = [EventType.AllTraceChecksPassed, EventType.GateFailed].map((type) => derivedEventId(sprintStream(record.id), record.instance.transitions, type));
   if (verdicts.some((id) => record.decided.includes(id))) return record;
   const outcome = evaluateGates(record.gates, record.evidence);
-  const evaluated = withMembers(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
+  const evaluated = withSprint(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   const gates = gateSummary(outcome.results);
   if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, { sprintId: record.id, gates });
   if (!outcome.passed && fails) {
@@ -98,5 +97,5 @@ function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, dat
   const eventId = derivedEventId(streamId, record.instance.transitions, what);
   if (record.decided.includes(eventId)) return record;
   draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data });
-  return withMembers(record, { decided: [...record.decided, eventId] });
+  return withSprint(record, { decided: [...record.decided, eventId] });
 }

@@ -1,9 +1,9 @@
 import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
-import { withMembers, type JsonRecord } from '../evidence/read-json.js';
+import type { JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import { createInstance } from '../fsm/machine-instance.js';
-import type { SprintRecord } from './board.js';
+import { copySprintRecord, withSprint, type SprintRecord } from './board.js';
 import { plannedSprint } from './planned-definitions.js';
 import type { ReactionDraft } from './reaction.js';
 
@@ -23,8 +23,10 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   let record: SprintRecord;
   if (existing === undefined) {
     const machine = draft.machines.current('sprint') ?? draft.config.sprintMachine;
-    record = {
+    record = copySprintRecord({
       id: sprintId,
+      milestoneId: planned.milestoneId,
+      moduleId: planned.moduleId,
       ...definition,
       approval,
       instance: createInstance(machine, event.position),
@@ -39,15 +41,17 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
       gateFailures: 0,
       checkpoints: 0,
       decided: [],
-    };
+    });
   } else {
     const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
-    record = withMembers(existing, { ...definition, approval: keepApproval ? existing.approval : approval, evidence: rescopeEvidence(existing.evidence, scope) });
+    record = withSprint(existing, {
+      ...definition,
+      milestoneId: planned.milestoneId,
+      moduleId: planned.moduleId,
+      approval: keepApproval ? existing.approval : approval,
+      evidence: rescopeEvidence(existing.evidence, scope),
+    });
   }
-  if (planned.milestoneId === undefined) delete record.milestoneId;
-  else record.milestoneId = planned.milestoneId;
-  if (planned.moduleId === undefined) delete record.moduleId;
-  else record.moduleId = planned.moduleId;
   for (const featureId of planned.features) draft.featureSprints.set(featureId, sprintId);
   draft.sprints.set(sprintId, record);
 }

@@ -2,11 +2,11 @@ import type { JsonObject, StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, withMembers, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
-import type { ExecutionRecord, HeldEvent, SprintRecord } from './board.js';
+import { withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
@@ -29,7 +29,7 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   if (before === undefined) return;
   const event = draft.event;
   const evidence = foldEvidence(before.evidence, event);
-  let record: SprintRecord = evidence === before.evidence ? before : withMembers(before, { evidence });
+  let record: SprintRecord = evidence === before.evidence ? before : withSprint(before, { evidence });
   const ending = endedExecution(record, event, data);
   record = ending === undefined ? bookkeep(record, event, data) : endExecution(record, ending.execution);
   if (ending?.failed === true) record = retryFailure(draft, record, ending.execution);
@@ -41,14 +41,14 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
 
 /** The sprint with an execution moved from running to ended. */
 function endExecution(record: SprintRecord, ended: ExecutionRecord): SprintRecord {
-  return withMembers(record, { running: record.running.filter((execution) => execution.executionId !== ended.executionId), ended: [...record.ended, ended].slice(-maxEndedKept) });
+  return withSprint(record, { running: record.running.filter((execution) => execution.executionId !== ended.executionId), ended: [...record.ended, ended].slice(-maxEndedKept) });
 }
 
 /** What the event says about approvals and checkpoints (an execution's end: see `endExecution`). */
 function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): SprintRecord {
   switch (event.type) {
     case EventType.ApprovalRequested:
-      return record.approval === 'granted' ? record : withMembers(record, { approval: 'requested' });
+      return record.approval === 'granted' ? record : withSprint(record, { approval: 'requested' });
     case EventType.ApprovalGranted:
     case EventType.ApprovalRejected: {
       const changes: Partial<SprintRecord> = { approval: event.type === EventType.ApprovalGranted ? 'granted' : 'rejected' };
@@ -56,10 +56,10 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
       if (by !== undefined) changes.approvalBy = by;
       const reason = event.reason ?? firstString(data, ['reason']);
       if (reason !== undefined) changes.approvalReason = reason;
-      return withMembers(record, changes);
+      return withSprint(record, changes);
     }
     case EventType.SprintCheckpoint:
-      return withMembers(record, { checkpoints: record.checkpoints + 1 });
+      return withSprint(record, { checkpoints: record.checkpoints + 1 });
     default:
       return record;
   }
@@ -97,20 +97,20 @@ function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: Spri
   const target = firstString(data, targetKeys);
   const result = transition(machine, record.instance, { type: signal.type, position: signal.position, target }, (gates) => {
     const outcome = evaluateGates(gates, record.evidence);
-    record = withMembers(record, { lastGates: outcome.results, lastGatesAt: signal.position });
+    record = withSprint(record, { lastGates: outcome.results, lastGatesAt: signal.position });
     return outcome.passed;
   });
   if (result.kind !== 'taken') {
     if (result.kind === 'not-applicable' && result.reason === 'no-transition' && isHeldBy(machine, record) && machine.eventIndex.has(signal.type) && !notHeld.has(signal.type)) {
       const held: HeldEvent = { eventId: signal.eventId, type: signal.type, position: signal.position, occurredAt: signal.occurredAt };
-      return withMembers(record, { held: [...record.held, held].slice(-maxHeldKept) });
+      return withSprint(record, { held: [...record.held, held].slice(-maxHeldKept) });
     }
     return record;
   }
   let next = enter(draft, machine, record, result, signal);
   if (signal.type === EventType.SprintResumed && next.held.length > 0) {
     const held = next.held;
-    next = withMembers(next, { held: [] });
+    next = withSprint(next, { held: [] });
     for (const event of held) {
       const replayed = transition(machine, next.instance, { type: event.type, position: event.position });
       if (replayed.kind === 'taken') next = enter(draft, machine, next, replayed, event);
@@ -134,14 +134,14 @@ function isHeldBy(machine: CompiledMachine, record: SprintRecord): boolean {
 /** The sprint after a taken transition: new instance and trace, emitted events, started agents. */
 function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, taken: TransitionTaken, signal: SprintSignal): SprintRecord {
   const stay = taken.instance.transitions;
-  let next = withMembers(record, {
+  let next = withSprint(record, {
     instance: taken.instance,
     enteredAtTime: signal.occurredAt,
     lastTransition: { from: taken.from, to: taken.to, on: signal.type, eventId: signal.eventId, position: signal.position, occurredAt: signal.occurredAt },
     decided: [],
   });
   if (signal.type === EventType.SprintRewound) next = retrace(draft, next, signal);
-  if (setbacks.has(signal.type)) next = withMembers(next, { gateFailures: next.gateFailures + 1 });
+  if (setbacks.has(signal.type)) next = withSprint(next, { gateFailures: next.gateFailures + 1 });
   for (const type of taken.emit) emitFromSprint(draft, next, stay, type, signal);
   let roles = taken.activate;
   // A rewind re-enters an earlier state: its work starts again as when the state was first entered.
@@ -155,7 +155,7 @@ function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSigna
   const traceId = draft.event.traceId;
   if (traceId === record.traceId) return record;
   const reason = draft.event.reason ?? `rewound to ${record.instance.state}`;
-  return withMembers(record, { traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] });
+  return withSprint(record, { traceId, traces: [...record.traces, { traceId, previousTraceId: record.traceId, position: signal.position, reason }] });
 }
 
 /** An event a state emits on entry, with the payload the spec gives it. */

@@ -26,8 +26,8 @@ export const defaultVersionTemplates = { milestoneTag: '{service}:{version}-{mil
 /** What the tags are computed from: the plan as the board holds it. */
 export interface VersionPlan {
   /** In plan order. */
-  milestones: readonly { id: string; versionTag?: string; traceId: string; sprints: readonly string[] }[];
-  sprints: readonly { id: string; milestoneId?: string; moduleId?: string; traceId: string }[];
+  milestones: readonly { id: string; versionTag?: string | undefined; traceId: string; sprints: readonly string[] }[];
+  sprints: readonly { id: string; milestoneId?: string | undefined; moduleId?: string | undefined; traceId: string }[];
 }
 
 /** The version tag of a milestone or a sprint. */
@@ -139,11 +139,11 @@ export function sprintVersionTags(board: Board, sprintId: string, settings: Vers
 type PlanMilestone = VersionPlan['milestones'][number];
 type PlanSprint = VersionPlan['sprints'][number];
 
-function planMilestone(milestone: { id: string; versionTag?: string; traceId: string; sprints: readonly string[] }): PlanMilestone {
+function planMilestone(milestone: { id: string; versionTag?: string | undefined; traceId: string; sprints: readonly string[] }): PlanMilestone {
   return { id: milestone.id, traceId: milestone.traceId, sprints: milestone.sprints, ...(milestone.versionTag === undefined ? {} : { versionTag: milestone.versionTag }) };
 }
 
-function planSprint(sprint: { id: string; milestoneId?: string; moduleId?: string; traceId: string }): PlanSprint {
+function planSprint(sprint: { id: string; milestoneId?: string | undefined; moduleId?: string | undefined; traceId: string }): PlanSprint {
   return {
     id: sprint.id,
     traceId: sprint.traceId,
