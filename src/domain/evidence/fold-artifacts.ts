@@ -3,7 +3,7 @@ import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { mergeCommit, readCommits } from './read-commit.js';
 import { firstString, readString, readStrings } from './read-json.js';
-import type { ProducedFile, WorkEvidence } from './scope-evidence.js';
+import { changeWork, type ProducedFile } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
 
@@ -40,7 +40,7 @@ export const foldArtifact: FoldStep = (evidence, event) => {
     for (const commit of commits) commitList = upsertSorted(commitList, commit, (item) => item.sha, mergeCommit);
     const imageIds = imageId === undefined ? work.imageIds : addSorted(work.imageIds, imageId);
     if (files === work.files && commitList === work.commits && imageIds === work.imageIds) return work;
-    return { ...work, files, commits: commitList, imageIds } satisfies WorkEvidence;
+    return changeWork(work, { files, commits: commitList, imageIds });
   });
 };
 

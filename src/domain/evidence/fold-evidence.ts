@@ -7,7 +7,7 @@ import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
 import { foldGateWaiver } from './fold-waivers.js';
-import { firstString, inBatch, isRecord, own, withMember, withMembers } from './read-json.js';
+import { firstString, inBatch, isRecord, withMember, withMembers } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -15,7 +15,7 @@ import { upsertSorted } from './sorted-set.js';
 const maxIgnoredKept = 100;
 
 /** How each evidence-carrying event type is folded. */
-const steps: Readonly<Record<string, FoldStep>> = {
+const steps: ReadonlyMap<string, FoldStep> = new Map(Object.entries({
   ArtifactProduced: foldArtifact,
   ArtifactReady: foldArtifact,
   AgentExecutionCompleted: foldArtifact,
@@ -34,10 +34,10 @@ const steps: Readonly<Record<string, FoldStep>> = {
   FeatureStatusChanged: foldFeatureStatus,
   OverrideApplied: foldGateWaiver,
   ...Object.fromEntries(sprintLifecycleTypes.map((type) => [type, foldSprintLifecycle])),
-};
+} satisfies Record<string, FoldStep>));
 
 /** The event types `foldEvidence` reads; every other type leaves evidence as it is. */
-export const evidenceEventTypes: readonly string[] = Object.keys(steps).sort();
+export const evidenceEventTypes: readonly string[] = [...steps.keys()].sort();
 
 /**
  * Folds one event into the evidence of a scope. Total: never throws. An event of another scope or
@@ -53,7 +53,7 @@ export const evidenceEventTypes: readonly string[] = Object.keys(steps).sort();
  */
 export function foldEvidence(evidence: ScopeEvidence, event: EvidenceEvent): ScopeEvidence {
   const type = typeof event.type === 'string' ? event.type : '';
-  const step = own(steps, type);
+  const step = steps.get(type);
   if (step === undefined) return evidence;
   const envelope: unknown = event;
   if (!isRecord(envelope)) return evidence;

@@ -3,7 +3,7 @@ import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
-import { SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
+import { changeWork, SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
 import { featureEvidence, withFeature } from './update-work.js';
 
 /** The sprint events that decide whether a sprint is closed, and what they make of it. */
@@ -79,8 +79,7 @@ export const foldFeatureStatus: FoldStep = (evidence, event) => {
   const incoming = { status, at: event.position, reason: reason ?? '' };
   let next = evidence;
   if (prefer(current, incoming, (item) => [item.at]) === incoming) {
-    const { deferReason: _dropped, ...rest } = feature;
-    next = withFeature(evidence, { ...rest, status, statusPosition: event.position, ...(reason === undefined ? {} : { deferReason: reason }) });
+    next = withFeature(evidence, changeWork(feature, { status, statusPosition: event.position, deferReason: reason }));
   }
   if (status === FeatureStatus.Completed) next = markStreamsReady(next, [featureId], `FeatureStatusChanged ${featureId}`, event.position);
   return next;

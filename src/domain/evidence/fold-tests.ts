@@ -2,7 +2,7 @@ import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { firstString, isRecord, own, readCount, readList, readPercent, readString, readStrings, type JsonRecord } from './read-json.js';
-import type { CoverageEvidence, ScopeEvidence, TestFailure, TestRunEvidence, WorkEvidence } from './scope-evidence.js';
+import { changeWork, type CoverageEvidence, type ScopeEvidence, type TestFailure, type TestRunEvidence, type WorkEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
 
@@ -20,7 +20,7 @@ export const foldTestCases: FoldStep = (evidence, event) => {
   return updateWork(evidence, event.anchors.featureId, (work) => {
     let testFiles = work.testFiles;
     for (const file of files) testFiles = addSorted(testFiles, file);
-    const next = testFiles === work.testFiles ? work : { ...work, testFiles };
+    const next = testFiles === work.testFiles ? work : changeWork(work, { testFiles });
     return coverage === undefined ? next : withCoverage(next, { percent: coverage, position: event.position });
   });
 };
@@ -32,7 +32,7 @@ export const foldTestRun: FoldStep = (evidence, event) => {
   const coverage = readPercent(event.data['coverage']);
   return updateWork(evidence, event.anchors.featureId, (work) => {
     const testRuns = upsertSorted(work.testRuns, run, (item) => item.suite, latestRun);
-    const next = testRuns === work.testRuns ? work : { ...work, testRuns };
+    const next = testRuns === work.testRuns ? work : changeWork(work, { testRuns });
     return coverage === undefined ? next : withCoverage(next, { percent: coverage, position: event.position });
   });
 };
@@ -72,7 +72,7 @@ function withCoverage(work: WorkEvidence, coverage: CoverageEvidence): WorkEvide
     const winner = prefer(current, coverage, (item) => [item.position, -item.percent]);
     if (winner === current) return work;
   }
-  return { ...work, coverage };
+  return changeWork(work, { coverage });
 }
 
 /** The latest run of a suite wins; of two at one position, the one with more failures. */

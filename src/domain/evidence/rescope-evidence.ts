@@ -1,6 +1,6 @@
 import type { EvidenceScope } from './evidence-scope.js';
 import { withEntry } from './read-json.js';
-import { emptyWork, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
+import { emptyFeature, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
  * The evidence of a scope whose definition changed (a sprint planned for a milestone, a feature
@@ -8,7 +8,7 @@ import { emptyWork, SprintStanding, type ScopeEvidence, type SprintEvidence } fr
  * Evidence of members that left the scope is kept; the gates read only the scope's members.
  */
 export function rescopeEvidence(evidence: ScopeEvidence, scope: EvidenceScope): ScopeEvidence {
-  const features = withMissing(evidence.features, scope.features, (featureId) => ({ featureId, ...emptyWork() }));
+  const features = withMissing(evidence.features, scope.features, (featureId) => emptyFeature(featureId));
   const sprints = withMissing<SprintEvidence>(evidence.sprints, scope.sprints, (sprintId) => ({ sprintId, standing: SprintStanding.Planned, started: false }));
   const streams = withMissing(evidence.streams, scope.parallelStreams, (name) => ({ name, ready: false }));
   return {

@@ -68,7 +68,7 @@ export interface WorkEvidence {
   testFiles: string[];
   /** The latest run of each suite, sorted by suite. */
   testRuns: TestRunEvidence[];
-  coverage?: CoverageEvidence;
+  coverage?: CoverageEvidence | undefined;
   /** Container images built, sorted. */
   imageIds: string[];
 }
@@ -77,10 +77,10 @@ export interface WorkEvidence {
 export interface FeatureEvidence extends WorkEvidence {
   featureId: string;
   /** The latest status (FeatureStatusChanged, FeatureDeferred), when one was recorded. */
-  status?: FeatureStatus;
-  statusPosition?: number;
+  status?: FeatureStatus | undefined;
+  statusPosition?: number | undefined;
   /** Why it was deferred, when it is. */
-  deferReason?: string;
+  deferReason?: string | undefined;
 }
 
 /** A pull request (PullRequestCreated, PullRequestMerged). */
@@ -230,15 +230,44 @@ export interface GateWaiver {
   position: number;
 }
 
-/** Empty work evidence. */
+/** Empty work evidence (the scope's unattributed work: a feature's without a feature id). */
 export function emptyWork(): WorkEvidence {
-  return { files: [], commits: [], testFiles: [], testRuns: [], imageIds: [] };
+  return emptyFeature(undefined);
+}
+
+/** The evidence of a feature before any event. */
+export function emptyFeature(featureId: string): FeatureEvidence;
+export function emptyFeature(featureId: string | undefined): WorkEvidence;
+export function emptyFeature(featureId: string | undefined): WorkEvidence {
+  return changeWork({ featureId, files: [], commits: [], testFiles: [], testRuns: [], imageIds: [] } as WorkEvidence, {});
+}
+
+/**
+ * `work` (a feature's, or the unattributed work) with `changes`, as a new object literal naming
+ * every member, absent ones `undefined`: all work records then share one V8 map, where spreads of
+ * records with different optional members would make every read of them megamorphic.
+ */
+export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<FeatureEvidence>): T {
+  const base = work as WorkEvidence & Partial<FeatureEvidence>;
+  const copy: WorkEvidence & { [K in keyof FeatureEvidence]?: FeatureEvidence[K] | undefined } = {
+    featureId: base.featureId,
+    files: base.files,
+    commits: base.commits,
+    testFiles: base.testFiles,
+    testRuns: base.testRuns,
+    coverage: base.coverage,
+    imageIds: base.imageIds,
+    status: base.status,
+    statusPosition: base.statusPosition,
+    deferReason: base.deferReason,
+  };
+  return Object.assign(copy, changes) as T;
 }
 
 /** The evidence of a scope before any event: its features, sprints and streams, with nothing recorded. */
 export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
   const features = dictionary<FeatureEvidence>();
-  for (const featureId of scope.features) Object.defineProperty(features, featureId, entry({ featureId, ...emptyWork() }));
+  for (const featureId of scope.features) Object.defineProperty(features, featureId, entry(emptyFeature(featureId)));
   const sprints = dictionary<SprintEvidence>();
   for (const sprintId of scope.sprints) Object.defineProperty(sprints, sprintId, entry({ sprintId, standing: SprintStanding.Planned, started: false }));
   const streams = dictionary<StreamEvidence>();

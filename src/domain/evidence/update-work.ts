@@ -1,5 +1,5 @@
 import { own, withEntry, withMember, withMembers } from './read-json.js';
-import { emptyWork, type FeatureEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
+import { changeWork, emptyFeature, type FeatureEvidence, type ScopeEvidence, type WorkEvidence } from './scope-evidence.js';
 
 /**
  * `evidence` with the work of `featureId` (or the scope's unattributed work) replaced by
@@ -17,12 +17,12 @@ export function updateWork(
   const feature = featureEvidence(evidence, featureId);
   const next = update(feature);
   if (next === feature) return evidence;
-  return withFeature(evidence, { ...feature, ...next, featureId });
+  return withFeature(evidence, (next as FeatureEvidence).featureId === featureId ? (next as FeatureEvidence) : changeWork(next as FeatureEvidence, { featureId }));
 }
 
 /** The evidence of `featureId`, or an empty record for a feature not seen yet. */
 export function featureEvidence(evidence: ScopeEvidence, featureId: string): FeatureEvidence {
-  return own(evidence.features, featureId) ?? { featureId, ...emptyWork() };
+  return own(evidence.features, featureId) ?? emptyFeature(featureId);
 }
 
 /** `evidence` with the record of `featureId` replaced. */
