@@ -15,13 +15,13 @@ export type EvidenceEvent = Pick<StoredEvent, 'eventId' | 'position' | 'data'> &
 
 /** The scope members of an event, from its envelope, else its `data`, else its stream name. */
 export interface EventAnchors {
-  sprintId?: string;
-  milestoneId?: string;
-  featureId?: string;
-  agentId?: string;
-  skillId?: string;
-  executionId?: string;
-  moduleId?: string;
+  sprintId?: string | undefined;
+  milestoneId?: string | undefined;
+  featureId?: string | undefined;
+  agentId?: string | undefined;
+  skillId?: string | undefined;
+  executionId?: string | undefined;
+  moduleId?: string | undefined;
 }
 
 /** An event the fold works on: its data known to be an object, its anchors resolved. */
@@ -32,7 +32,7 @@ export interface ResolvedEvent {
   data: JsonRecord;
   anchors: Readonly<EventAnchors>;
   /** The envelope's `reason`. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** The last event read and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
@@ -46,23 +46,19 @@ export function readAnchors(event: EvidenceEvent, data: JsonRecord): Readonly<Ev
   return anchors;
 }
 
-const passedOnKeys = ['agentId', 'skillId', 'executionId', 'moduleId'] as const;
-
 function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
   const envelope = event as unknown as JsonRecord;
   const stream = readString(envelope['streamId']);
-  const anchors: EventAnchors = {};
-  const sprintId = memberOf(envelope, data, 'sprintId') ?? fromStream(stream, StreamPrefix.Sprint);
-  if (sprintId !== undefined) anchors.sprintId = sprintId;
-  const milestoneId = memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']) ?? fromStream(stream, StreamPrefix.Milestone);
-  if (milestoneId !== undefined) anchors.milestoneId = milestoneId;
-  const featureId = memberOf(envelope, data, 'featureId') ?? fromStream(stream, StreamPrefix.Feature);
-  if (featureId !== undefined) anchors.featureId = featureId;
-  for (const key of passedOnKeys) {
-    const value = memberOf(envelope, data, key);
-    if (value !== undefined) anchors[key] = value;
-  }
-  return anchors;
+  // Every member named, absent ones undefined: all anchors share one V8 map.
+  return {
+    sprintId: memberOf(envelope, data, 'sprintId') ?? fromStream(stream, StreamPrefix.Sprint),
+    milestoneId: memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']) ?? fromStream(stream, StreamPrefix.Milestone),
+    featureId: memberOf(envelope, data, 'featureId') ?? fromStream(stream, StreamPrefix.Feature),
+    agentId: memberOf(envelope, data, 'agentId'),
+    skillId: memberOf(envelope, data, 'skillId'),
+    executionId: memberOf(envelope, data, 'executionId'),
+    moduleId: memberOf(envelope, data, 'moduleId'),
+  };
 }
 
 /** A scope member from the envelope, else from `data` (plain reads: nothing inherited is a string). */

@@ -67,9 +67,7 @@ export function foldEvidence(evidence: ScopeEvidence, event: EvidenceEvent): Sco
     return ignore(evidence, { eventId, type, position, reason: `${type} names no sprintId, milestoneId or featureId, so it belongs to no scope` });
   }
   if (!isRecord(event.data)) return ignore(evidence, { eventId, type, position, reason: `${type} data is not a JSON object` });
-  const resolved: ResolvedEvent = { eventId, type, position, data, anchors };
-  const reason = firstString(envelope, ['reason']);
-  if (reason !== undefined) resolved.reason = reason;
+  const resolved: ResolvedEvent = { eventId, type, position, data, anchors, reason: firstString(envelope, ['reason']) };
   const result = step(evidence, resolved);
   if (typeof result === 'string') return ignore(evidence, { eventId, type, position, reason: result });
   return advance(result, position);

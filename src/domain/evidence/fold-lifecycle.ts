@@ -3,7 +3,7 @@ import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
-import { changeWork, SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
+import { changeWork, unstartedSprint, sprintStanding, SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
 import { featureEvidence, withFeature } from './update-work.js';
 
 /** The sprint events that decide whether a sprint is closed, and what they make of it. */
@@ -40,17 +40,17 @@ export const sprintLifecycleTypes = [
 export const foldSprintLifecycle: FoldStep = (evidence, event) => {
   const sprintId = event.anchors.sprintId;
   if (sprintId === undefined) return `${event.type} names no sprint (sprintId)`;
-  const existing: SprintEvidence = own(evidence.sprints, sprintId) ?? { sprintId, standing: SprintStanding.Planned, started: false };
+  const existing: SprintEvidence = own(evidence.sprints, sprintId) ?? unstartedSprint(sprintId);
   let sprint = existing;
   if (event.type !== 'SprintPlanned' && !sprint.started) {
-    sprint = { ...sprint, started: true, standing: sprint.decidedBy === undefined ? SprintStanding.Open : sprint.standing };
+    sprint = sprintStanding(sprint, { started: true, standing: sprint.decidedBy === undefined ? SprintStanding.Open : sprint.standing });
   }
   const decided = own(decisive, event.type);
   if (decided !== undefined) {
     const current = { by: sprint.decidedBy ?? '', at: sprint.decidedAt ?? -1 };
     const incoming = { by: event.type, at: event.position };
     if (prefer(current, incoming, (item) => [item.at]) === incoming) {
-      sprint = { ...sprint, standing: decided, decidedBy: event.type, decidedAt: event.position };
+      sprint = sprintStanding(sprint, { standing: decided, decidedBy: event.type, decidedAt: event.position });
     }
   }
   let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : withMembers(evidence, { sprints: withEntry(evidence.sprints, sprintId, sprint) });

@@ -1,6 +1,6 @@
 import type { EvidenceScope } from './evidence-scope.js';
 import { withEntry } from './read-json.js';
-import { emptyFeature, SprintStanding, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
+import { emptyFeature, unstartedSprint, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
  * The evidence of a scope whose definition changed (a sprint planned for a milestone, a feature
@@ -9,7 +9,7 @@ import { emptyFeature, SprintStanding, type ScopeEvidence, type SprintEvidence }
  */
 export function rescopeEvidence(evidence: ScopeEvidence, scope: EvidenceScope): ScopeEvidence {
   const features = withMissing(evidence.features, scope.features, (featureId) => emptyFeature(featureId));
-  const sprints = withMissing<SprintEvidence>(evidence.sprints, scope.sprints, (sprintId) => ({ sprintId, standing: SprintStanding.Planned, started: false }));
+  const sprints = withMissing<SprintEvidence>(evidence.sprints, scope.sprints, unstartedSprint);
   const streams = withMissing(evidence.streams, scope.parallelStreams, (name) => ({ name, ready: false }));
   return {
     ...evidence,

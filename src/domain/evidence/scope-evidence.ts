@@ -170,8 +170,8 @@ export interface SprintEvidence {
   sprintId: string;
   standing: SprintStanding;
   /** The latest of SprintClosed, SprintAborted, SprintRewound: it decides the standing. */
-  decidedBy?: string;
-  decidedAt?: number;
+  decidedBy?: string | undefined;
+  decidedAt?: number | undefined;
   /** Any lifecycle event was seen (a sprint without one is still `planned`). */
   started: boolean;
 }
@@ -264,12 +264,23 @@ export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<Fea
   return Object.assign(copy, changes) as T;
 }
 
+/** A sprint of the scope before any of its lifecycle events. */
+export function unstartedSprint(sprintId: string): SprintEvidence {
+  return sprintStanding({ sprintId, standing: SprintStanding.Planned, started: false }, {});
+}
+
+/** `sprint` with `changes`, as one literal naming every member (one V8 map for all, see `changeWork`). */
+export function sprintStanding(sprint: SprintEvidence, changes: Partial<SprintEvidence>): SprintEvidence {
+  const copy: SprintEvidence = { sprintId: sprint.sprintId, standing: sprint.standing, decidedBy: sprint.decidedBy, decidedAt: sprint.decidedAt, started: sprint.started };
+  return Object.assign(copy, changes);
+}
+
 /** The evidence of a scope before any event: its features, sprints and streams, with nothing recorded. */
 export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
   const features = dictionary<FeatureEvidence>();
   for (const featureId of scope.features) Object.defineProperty(features, featureId, entry(emptyFeature(featureId)));
   const sprints = dictionary<SprintEvidence>();
-  for (const sprintId of scope.sprints) Object.defineProperty(sprints, sprintId, entry({ sprintId, standing: SprintStanding.Planned, started: false }));
+  for (const sprintId of scope.sprints) Object.defineProperty(sprints, sprintId, entry(unstartedSprint(sprintId)));
   const streams = dictionary<StreamEvidence>();
   for (const name of scope.parallelStreams) Object.defineProperty(streams, name, entry({ name, ready: false }));
   return {
