@@ -1,4 +1,5 @@
 import type { Milestone } from '../planning/milestone.js';
+import { isOwnedByBatch, ownedByBatch } from './read-json.js';
 import type { Sprint } from '../planning/sprint.js';
 
 /** What evidence is collected for: one sprint, or one milestone (its sprints and its own events). */
@@ -78,6 +79,31 @@ export function isInScopeSprint(scope: EvidenceScope, sprintId: string): boolean
     sprintSets.set(scope, sprints);
   }
   return sprints.has(sprintId);
+}
+
+/**
+ * The scope with `sprintIds` and `featureIds` appended (the caller leaves out those already in it).
+ * A scope made in the running fold batch is widened in place, its membership sets with it, so a
+ * milestone that gains its sprints one by one costs what they add, not what it holds.
+ */
+export function widenScope(scope: EvidenceScope, sprintIds: readonly string[], featureIds: readonly string[]): EvidenceScope {
+  let next = scope;
+  if (!isOwnedByBatch(scope)) {
+    next = ownedByBatch({ ...scope, features: [...scope.features], sprints: [...scope.sprints], parallelStreams: [...scope.parallelStreams] });
+    const features = featureSets.get(scope);
+    if (features !== undefined) featureSets.set(next, new Set(features));
+    const sprints = sprintSets.get(scope);
+    if (sprints !== undefined) sprintSets.set(next, new Set(sprints));
+  }
+  for (const id of sprintIds) {
+    next.sprints.push(id);
+    (sprintSets.get(next) as Set<string> | undefined)?.add(id);
+  }
+  for (const id of featureIds) {
+    next.features.push(id);
+    (featureSets.get(next) as Set<string> | undefined)?.add(id);
+  }
+  return next;
 }
 
 function unique(items: readonly string[]): string[] {

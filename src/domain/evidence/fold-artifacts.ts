@@ -2,12 +2,13 @@ import { canonicalJson } from '../events/canonical-json.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { mergeCommit, readCommits } from './read-commit.js';
-import { firstString, readString, readStrings } from './read-json.js';
+import { distinctStrings, firstString } from './read-json.js';
 import { changeWork, type ProducedFile } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
 
-const singleFileKeys = ['path', 'artifact', 'output', 'file'] as const;
+const singleFileKeys = ['path', 'artifact', 'output', 'file'];
+const listFileKeys = ['files', 'paths'];
 
 /** ArtifactProduced, ArtifactReady and AgentExecutionCompleted: files, an image and commits of a feature. */
 export const foldArtifact: FoldStep = (evidence, event) => {
@@ -17,8 +18,7 @@ export const foldArtifact: FoldStep = (evidence, event) => {
     const status = firstString(data, ['status']);
     if (status !== undefined && normalizeOutcome(status) !== 'pass') return evidence;
   }
-  const single = singleFileKeys.map((key) => readString(data[key])).filter((path) => path !== undefined);
-  const paths = [...new Set([...single, ...readStrings(data['files']), ...readStrings(data['paths'])])];
+  const paths = distinctStrings(data, singleFileKeys, listFileKeys);
   const imageId = firstString(data, ['imageId']);
   const commits = readCommits(data['commit'], data['commits']);
   if (paths.length === 0 && imageId === undefined && commits.length === 0) {

@@ -1,18 +1,19 @@
 import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
-import { firstString, isRecord, own, readCount, readList, readPercent, readString, readStrings, type JsonRecord } from './read-json.js';
+import { distinctStrings, firstString, isRecord, own, readCount, readList, readPercent, readString, type JsonRecord } from './read-json.js';
 import { changeWork, type CoverageEvidence, type ScopeEvidence, type TestFailure, type TestRunEvidence, type WorkEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
 
 const maxFailuresKept = 20;
 const coverageKeys = ['coverage', 'percent', 'lineCoverage'] as const;
+const testFileKeys = ['tests', 'testFiles', 'files'];
 
 /** TestCasesGenerated: test files of a feature, and its coverage when the link carries one. */
 export const foldTestCases: FoldStep = (evidence, event) => {
   const { data } = event;
-  const files = [...new Set([...readStrings(data['tests']), ...readStrings(data['testFiles']), ...readStrings(data['files'])])];
+  const files = distinctStrings(data, [], testFileKeys);
   const coverage = readPercent(data['coverage']);
   if (files.length === 0 && coverage === undefined) {
     return `${event.type} names no test files (tests, testFiles or files) and no coverage from 0 to 100`;

@@ -86,6 +86,18 @@ function spreadCopy<T extends object>(record: T): T {
   return { ...record };
 }
 
+/** Is `value` a copy made in the running batch (so it may be changed in place)? */
+export function isOwnedByBatch(value: object): boolean {
+  return batchOwned?.has(value) ?? false;
+}
+
+/** `list` with `item` appended: in place when the running batch made the list, else a copy (made by the batch). */
+export function withItem<T>(list: readonly T[], item: T): readonly T[] {
+  const target = batchOwned !== undefined && batchOwned.has(list) ? (list as T[]) : ownedByBatch([...list]);
+  target.push(item);
+  return target;
+}
+
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
 export function ownedByBatch<T extends object>(value: T): T {
   batchOwned?.add(value);
@@ -159,6 +171,31 @@ export function readStrings(value: unknown): string[] {
   }
   const single = readString(value);
   return single === undefined ? [] : [single];
+}
+
+/**
+ * The distinct strings of `record`: first those of `singleKeys` (a string each), then those of
+ * `listKeys` (a list of strings, or one string), in the order met. Built without a set for the few
+ * an event names (the fold reads one such list per event); a long list switches to one.
+ */
+export function distinctStrings(record: JsonRecord, singleKeys: readonly string[], listKeys: readonly string[]): string[] {
+  const out: string[] = [];
+  let seen: Set<string> | undefined;
+  const add = (value: unknown): void => {
+    const text = readString(value);
+    if (text === undefined) return;
+    if (seen === undefined && out.length >= 16) seen = new Set(out);
+    if (seen === undefined ? out.includes(text) : seen.has(text)) return;
+    out.push(text);
+    seen?.add(text);
+  };
+  for (const key of singleKeys) add(record[key]);
+  for (const key of listKeys) {
+    const value = record[key];
+    if (Array.isArray(value)) for (const item of value) add(item);
+    else add(value);
+  }
+  return out;
 }
 
 /** The items of a list, or the value itself as a one-item list; nothing for `undefined`/`null`. */

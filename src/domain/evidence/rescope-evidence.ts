@@ -1,5 +1,6 @@
 import type { EvidenceScope } from './evidence-scope.js';
-import { withEntry } from './read-json.js';
+import { isInScopeFeature, isInScopeSprint, widenScope } from './evidence-scope.js';
+import { withEntry, withMembers } from './read-json.js';
 import { emptyFeature, unstartedSprint, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
@@ -18,6 +19,22 @@ export function rescopeEvidence(evidence: ScopeEvidence, scope: EvidenceScope): 
     sprints,
     streams,
   };
+}
+
+/**
+ * The evidence of a scope that `sprintIds` and `featureIds` join (a sprint planned for a
+ * milestone): the same as `rescopeEvidence` with them appended, at the cost of what they add.
+ */
+export function joinScope(evidence: ScopeEvidence, sprintIds: readonly string[], featureIds: readonly string[]): ScopeEvidence {
+  const { scope } = evidence;
+  const sprints = sprintIds.filter((id, index) => !isInScopeSprint(scope, id) && sprintIds.indexOf(id) === index);
+  const features = featureIds.filter((id, index) => !isInScopeFeature(scope, id) && featureIds.indexOf(id) === index);
+  if (sprints.length === 0 && features.length === 0) return evidence;
+  return withMembers(evidence, {
+    scope: widenScope(scope, sprints, features),
+    features: withMissing(evidence.features, features, (featureId) => emptyFeature(featureId)),
+    sprints: withMissing(evidence.sprints, sprints, unstartedSprint),
+  });
 }
 
 /** `record` with an entry for each missing key (one copy, only when something is missing). */

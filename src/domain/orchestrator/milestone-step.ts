@@ -3,8 +3,8 @@ import { EventType, isEventType } from '../events/event-type.js';
 import { milestoneStream } from '../events/stream-id.js';
 import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, type JsonRecord } from '../evidence/read-json.js';
-import { rescopeEvidence } from '../evidence/rescope-evidence.js';
+import { firstString, withItem, type JsonRecord } from '../evidence/read-json.js';
+import { joinScope, rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { FsmSignal } from '../fsm/fsm-signal.js';
@@ -61,12 +61,10 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
 export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId: string): void {
   const milestone = draft.milestone(milestoneId);
   if (milestone === undefined) return;
-  const sprints = milestone.sprints.includes(sprintId) ? milestone.sprints : [...milestone.sprints, sprintId];
-  const scope = milestone.evidence.scope;
-  const features = new Set(scope.features);
-  for (const featureId of draft.sprint(sprintId)?.features ?? []) features.add(featureId);
-  const next = { ...scope, sprints: scope.sprints.includes(sprintId) ? scope.sprints : [...scope.sprints, sprintId], features: [...features] };
-  draft.milestones.set(milestoneId, withMilestone(milestone, { sprints, evidence: rescopeEvidence(milestone.evidence, next) }));
+  const evidence = joinScope(milestone.evidence, [sprintId], draft.sprint(sprintId)?.features ?? []);
+  const joins = !milestone.sprints.includes(sprintId);
+  if (!joins && evidence === milestone.evidence) return;
+  draft.milestones.set(milestoneId, withMilestone(milestone, { sprints: joins ? withItem(milestone.sprints, sprintId) : milestone.sprints, evidence }));
 }
 
 function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {

@@ -59,21 +59,23 @@ function decideStart(draft: ReactionDraft, record: SprintRecord): SprintRecord {
 }
 
 function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord {
-  const completed: string[] = [];
-  const deferred: string[] = [];
+  // Counted first: the lists are built only for the one decision that carries them.
+  let completed = 0;
+  let settled = 0;
   for (const featureId of record.features) {
     const status = record.evidence.features[featureId]?.status;
-    if (status === FeatureStatus.Completed) completed.push(featureId);
-    else if (status === FeatureStatus.Deferred) deferred.push(featureId);
+    if (status === FeatureStatus.Completed) completed++;
+    if (status === FeatureStatus.Completed || status === FeatureStatus.Deferred) settled++;
   }
   const total = record.features.length;
   let next = record;
   const every = draft.config.checkpointEvery > 0 ? draft.config.checkpointEvery : Math.ceil(total / 2);
-  for (let index = next.checkpoints + 1; total > 1 && index * every <= completed.length && index * every < total; index++) {
+  for (let index = next.checkpoints + 1; total > 1 && index * every <= completed && index * every < total; index++) {
     next = decide(draft, next, EventType.SprintCheckpoint, { sprintId: record.id, checkpoint: index, completedFeatures: index * every, totalFeatures: total }, `SprintCheckpoint-${index}`);
   }
-  if (completed.length + deferred.length < total || next.running.length > 0) return next;
-  return decide(draft, next, EventType.SprintOutputsReady, { sprintId: record.id, completedFeatures: completed, deferredFeatures: deferred });
+  if (settled < total || next.running.length > 0) return next;
+  const withStatus = (wanted: FeatureStatus): string[] => record.features.filter((featureId) => record.evidence.features[featureId]?.status === wanted);
+  return decide(draft, next, EventType.SprintOutputsReady, { sprintId: record.id, completedFeatures: withStatus(FeatureStatus.Completed), deferredFeatures: withStatus(FeatureStatus.Deferred) });
 }
 
 function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {
