@@ -16,3 +16,4 @@ export * from './state-machine-definition.js';
 export * from './target-ref.js';
 export * from './transition.js';
 export * from './validate-machine-definition.js';
+export * from './waiting-states.js';

@@ -10,13 +10,13 @@ import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { FsmSignal } from '../fsm/fsm-signal.js';
 import { createInstance, isTerminal } from '../fsm/machine-instance.js';
 import { transition } from '../fsm/transition.js';
+import { waitingStates } from '../fsm/waiting-states.js';
 import { evaluateGate, evaluateGates } from '../gates/evaluate-gate.js';
 import { copyMilestoneRecord, withMilestone, type MilestoneRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import { plannedMilestone } from './planned-definitions.js';
 import type { ReactionDraft } from './reaction.js';
-import { waitsOn } from './sprint-decisions.js';
 
 /** MilestonePlanCreated: a new milestone (last in plan order), or a changed definition of a known one. */
 export function planMilestone(draft: ReactionDraft, milestoneId: string, data: JsonRecord): void {
@@ -126,14 +126,15 @@ function isFrozen(draft: ReactionDraft, record: MilestoneRecord): boolean {
 }
 
 function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, sprintHint: string | undefined): { name?: string; record: MilestoneRecord } | undefined {
-  const state = record.instance.state;
-  // The sprint the event is about is checked first: while it is open, the rest need not be.
-  const hintOpen = sprintHint !== undefined && draft.sprint(sprintHint)?.milestoneId === record.id && !isClosed(draft, sprintHint);
-  if (!hintOpen && waitsOn(machine, state, FsmSignal.AllSprintsClosed) && record.sprints.length > 0 && record.sprints.every((id) => isClosed(draft, id))) {
-    return { name: FsmSignal.AllSprintsClosed, record };
+  const waiting = milestoneSignals(machine)[record.instance.state] ?? 0;
+  if (waiting === 0) return undefined;
+  if (waiting & Signals.AllSprintsClosed && record.sprints.length > 0) {
+    // The sprint the event is about is checked first: while it is open, the rest need not be.
+    const hintOpen = sprintHint !== undefined && draft.sprint(sprintHint)?.milestoneId === record.id && !isClosed(draft, sprintHint);
+    if (!hintOpen && record.sprints.every((id) => isClosed(draft, id))) return { name: FsmSignal.AllSprintsClosed, record };
   }
-  const verdict = waitsOn(machine, state, FsmSignal.GatesPassed) || waitsOn(machine, state, FsmSignal.GatesFailed);
-  const recheck = waitsOn(machine, state, FsmSignal.EvidenceChanged) && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
+  const verdict = (waiting & (Signals.GatesPassed | Signals.GatesFailed)) !== 0;
+  const recheck = (waiting & Signals.EvidenceChanged) !== 0 && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
   if (!verdict && !recheck) return undefined;
   const outcome = evaluateGates(record.gates, record.evidence);
   // Read before `withMilestone`, which updates a record copied in this batch in place.
@@ -146,6 +147,10 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   if (failing(outcome.results) === failing(previousGates)) return undefined;
   return { name: FsmSignal.EvidenceChanged, record: evaluated };
 }
+
+/** The signals the milestone decides, as bits of `milestoneSignals`. */
+const Signals = { AllSprintsClosed: 1, GatesPassed: 2, GatesFailed: 4, EvidenceChanged: 8 } as const;
+const milestoneSignals = waitingStates([FsmSignal.AllSprintsClosed, FsmSignal.GatesPassed, FsmSignal.GatesFailed, FsmSignal.EvidenceChanged]);
 
 /** A frozen milestone whose gates pass asks for an approval once (ApprovalRequested) and waits. */
 function requestApproval(draft: ReactionDraft, record: MilestoneRecord): MilestoneRecord {

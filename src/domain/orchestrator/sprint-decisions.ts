@@ -3,6 +3,7 @@ import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { isTerminal } from '../fsm/machine-instance.js';
+import { waitingStates } from '../fsm/waiting-states.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
 import { FeatureStatus } from '../planning/feature.js';
 import { withSprint, type SprintRecord } from './board.js';
@@ -32,20 +33,23 @@ export function decideSprint(draft: ReactionDraft, sprintId: string): void {
   if (record === undefined) return;
   const machine = draft.machineOf(record.instance);
   if (machine === undefined || isTerminal(machine, record.instance)) return;
-  const state = record.instance.state;
+  const waiting = sprintDecisions(machine)[record.instance.state] ?? 0;
+  if (waiting === 0) return;
   let next = record;
-  if (waitsOn(machine, state, EventType.SprintReadyToStart)) next = decideStart(draft, next);
-  if (waitsOn(machine, state, EventType.SprintOutputsReady)) next = decideOutputs(draft, next);
-  const passes = waitsOn(machine, state, EventType.AllTraceChecksPassed);
-  const fails = waitsOn(machine, state, EventType.GateFailed);
-  if (passes || fails) next = decideVerdict(draft, next, passes, fails);
+  if (waiting & WaitsOn.ReadyToStart) next = decideStart(draft, next);
+  if (waiting & WaitsOn.OutputsReady) next = decideOutputs(draft, next);
+  if (waiting & (WaitsOn.Passed | WaitsOn.Failed)) next = decideVerdict(draft, next, (waiting & WaitsOn.Passed) !== 0, (waiting & WaitsOn.Failed) !== 0);
   // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
   draft.sprints.set(sprintId, next);
 }
 
+/** The decision events, as bits of `sprintDecisions`. */
+const WaitsOn = { ReadyToStart: 1, OutputsReady: 2, Passed: 4, Failed: 8 } as const;
+const sprintDecisions = waitingStates([EventType.SprintReadyToStart, EventType.SprintOutputsReady, EventType.AllTraceChecksPassed, EventType.GateFailed]);
+
 function decideStart(draft: ReactionDraft, record: SprintRecord): SprintRecord {
   if (record.approval === 'required') {
-    return decide(draft, record, EventType.ApprovalRequested, { sprintId: record.id, subject: 'sprint', reason: 'the sprint needs an approval before it starts' });
+    return decide(draft, record, EventType.ApprovalRequested, () => ({ sprintId: record.id, subject: 'sprint', reason: 'the sprint needs an approval before it starts' }));
   }
   if (record.approval === 'requested' || record.approval === 'rejected') return record;
   if (record.milestoneId !== undefined) {
@@ -53,9 +57,11 @@ function decideStart(draft: ReactionDraft, record: SprintRecord): SprintRecord {
     if (milestone !== undefined && !milestone.started) return record;
   }
   if (record.running.length > 0) return record;
-  const data: JsonObject = { sprintId: record.id };
-  if (record.approval === 'granted' && record.approvalBy !== undefined) data['approvedBy'] = record.approvalBy;
-  return decide(draft, record, EventType.SprintReadyToStart, data);
+  return decide(draft, record, EventType.SprintReadyToStart, () => {
+    const data: JsonObject = { sprintId: record.id };
+    if (record.approval === 'granted' && record.approvalBy !== undefined) data['approvedBy'] = record.approvalBy;
+    return data;
+  });
 }
 
 function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord {
@@ -71,33 +77,40 @@ function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord
   let next = record;
   const every = draft.config.checkpointEvery > 0 ? draft.config.checkpointEvery : Math.ceil(total / 2);
   for (let index = next.checkpoints + 1; total > 1 && index * every <= completed && index * every < total; index++) {
-    next = decide(draft, next, EventType.SprintCheckpoint, { sprintId: record.id, checkpoint: index, completedFeatures: index * every, totalFeatures: total }, `SprintCheckpoint-${index}`);
+    next = decide(draft, next, EventType.SprintCheckpoint, () => ({ sprintId: record.id, checkpoint: index, completedFeatures: index * every, totalFeatures: total }), `SprintCheckpoint-${index}`);
   }
   if (settled < total || next.running.length > 0) return next;
   const withStatus = (wanted: FeatureStatus): string[] => record.features.filter((featureId) => record.evidence.features[featureId]?.status === wanted);
-  return decide(draft, next, EventType.SprintOutputsReady, { sprintId: record.id, completedFeatures: withStatus(FeatureStatus.Completed), deferredFeatures: withStatus(FeatureStatus.Deferred) });
+  return decide(draft, next, EventType.SprintOutputsReady, () => ({ sprintId: record.id, completedFeatures: withStatus(FeatureStatus.Completed), deferredFeatures: withStatus(FeatureStatus.Deferred) }));
 }
 
 function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {
   if (record.running.length > 0) return record;
-  const verdicts = [EventType.AllTraceChecksPassed, EventType.GateFailed].map((type) => derivedEventId(sprintStream(record.id), record.instance.transitions, type));
-  if (verdicts.some((id) => record.decided.includes(id))) return record;
+  if (record.decided.length > 0 && (isDecided(record, EventType.AllTraceChecksPassed) || isDecided(record, EventType.GateFailed))) return record;
   const outcome = evaluateGates(record.gates, record.evidence);
   const evaluated = withSprint(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   const gates = gateSummary(outcome.results);
-  if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, { sprintId: record.id, gates });
+  if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, () => ({ sprintId: record.id, gates }));
   if (!outcome.passed && fails) {
     const unmetGates = gates.filter((gate) => gate['passed'] === false);
-    return decide(draft, evaluated, EventType.GateFailed, { sprintId: record.id, unmetGates, gates });
+    return decide(draft, evaluated, EventType.GateFailed, () => ({ sprintId: record.id, unmetGates, gates }));
   }
   return evaluated;
 }
 
-/** Appends one decision of the current stay, once. */
-function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: JsonObject, what: string = type): SprintRecord {
+/**
+ * Appends one decision of the current stay, once. `data` is built only when the decision is new:
+ * most events find it already made, and say so without building an id.
+ */
+function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: () => JsonObject, what: string = type): SprintRecord {
+  if (record.decided.length > 0 && isDecided(record, what)) return record;
   const streamId = sprintStream(record.id);
   const eventId = derivedEventId(streamId, record.instance.transitions, what);
-  if (record.decided.includes(eventId)) return record;
-  draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data });
+  draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data: data() });
   return withSprint(record, { decided: [...record.decided, eventId] });
+}
+
+/** Was `what` decided in the current stay? (`decided` holds only the current stay's ids.) */
+function isDecided(record: SprintRecord, what: string): boolean {
+  return record.decided.includes(derivedEventId(sprintStream(record.id), record.instance.transitions, what));
 }
