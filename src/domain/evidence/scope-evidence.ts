@@ -220,7 +220,7 @@ export interface ScopeEvidence {
   /** The highest position folded for this scope; 0 before any. */
   lastPosition: number;
   /** Gates a person waived for this scope (`kairos override --skip-gate`), by the name written. */
-  waivers?: Record<string, GateWaiver>;
+  waivers?: Record<string, GateWaiver> | undefined;
 }
 
 /** A person's waiver of one gate: it then passes, and says who waived it and why. */
@@ -277,12 +277,13 @@ export function sprintStanding(sprint: SprintEvidence, changes: Partial<SprintEv
 
 /** The evidence of a scope before any event: its features, sprints and streams, with nothing recorded. */
 export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
+  // Plain sets: a dictionary has no prototype, so even `__proto__` becomes an own member.
   const features = dictionary<FeatureEvidence>();
-  for (const featureId of scope.features) Object.defineProperty(features, featureId, entry(emptyFeature(featureId)));
+  for (const featureId of scope.features) features[featureId] = emptyFeature(featureId);
   const sprints = dictionary<SprintEvidence>();
-  for (const sprintId of scope.sprints) Object.defineProperty(sprints, sprintId, entry(unstartedSprint(sprintId)));
+  for (const sprintId of scope.sprints) sprints[sprintId] = unstartedSprint(sprintId);
   const streams = dictionary<StreamEvidence>();
-  for (const name of scope.parallelStreams) Object.defineProperty(streams, name, entry({ name, ready: false }));
+  for (const name of scope.parallelStreams) streams[name] = { name, ready: false };
   return {
     scope: {
       kind: scope.kind,
@@ -302,9 +303,6 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     streams,
     ignored: [],
     lastPosition: 0,
+    waivers: undefined,
   };
-}
-
-function entry<T>(value: T): PropertyDescriptor {
-  return { value, enumerable: true, writable: true, configurable: true };
 }
