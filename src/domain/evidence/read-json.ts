@@ -186,22 +186,23 @@ export function readStrings(value: unknown): string[] {
  */
 export function distinctStrings(record: JsonRecord, singleKeys: readonly string[], listKeys: readonly string[]): string[] {
   const out: string[] = [];
-  let seen: Set<string> | undefined;
-  const add = (value: unknown): void => {
-    const text = readString(value);
-    if (text === undefined) return;
-    if (seen === undefined && out.length >= 16) seen = new Set(out);
-    if (seen === undefined ? out.includes(text) : seen.has(text)) return;
-    out.push(text);
-    seen?.add(text);
-  };
-  for (const key of singleKeys) add(record[key]);
+  const seen = { set: undefined as Set<string> | undefined };
+  for (const key of singleKeys) addDistinct(out, seen, record[key]);
   for (const key of listKeys) {
     const value = record[key];
-    if (Array.isArray(value)) for (const item of value) add(item);
-    else add(value);
+    if (Array.isArray(value)) for (const item of value) addDistinct(out, seen, item);
+    else addDistinct(out, seen, value);
   }
   return out;
+}
+
+function addDistinct(out: string[], seen: { set: Set<string> | undefined }, value: unknown): void {
+  const text = readString(value);
+  if (text === undefined) return;
+  if (seen.set === undefined && out.length >= 16) seen.set = new Set(out);
+  if (seen.set === undefined ? out.includes(text) : seen.set.has(text)) return;
+  out.push(text);
+  seen.set?.add(text);
 }
 
 /** The items of a list, or the value itself as a one-item list; nothing for `undefined`/`null`. */

@@ -1,6 +1,6 @@
 import type { FeatureStatus } from '../planning/feature.js';
 import type { EvidenceScope } from './evidence-scope.js';
-import { dictionary } from './read-json.js';
+import { dictionary, isOwnedByBatch, ownedByBatch } from './read-json.js';
 
 /** A file an agent produced or marked ready (ArtifactProduced, ArtifactReady, AgentExecutionCompleted). */
 export interface ProducedFile {
@@ -243,11 +243,14 @@ export function emptyFeature(featureId: string | undefined): WorkEvidence {
 }
 
 /**
- * `work` (a feature's, or the unattributed work) with `changes`, as a new object literal naming
- * every member, absent ones `undefined`: all work records then share one V8 map, where spreads of
- * records with different optional members would make every read of them megamorphic.
+ * `work` (a feature's, or the unattributed work) with `changes`. A record made in the running fold
+ * batch is changed in place (see `inBatch`); any other is copied as one object literal naming every
+ * member, absent ones `undefined`: all work records then share one V8 map, where spreads of records
+ * with different optional members would make every read of them megamorphic.
  */
 export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<FeatureEvidence>): T {
+  // A record this fold batch made is nobody else's yet: changed in place (see `inBatch`).
+  if (isOwnedByBatch(work)) return Object.assign(work, changes);
   const base = work as WorkEvidence & Partial<FeatureEvidence>;
   const copy: WorkEvidence & { [K in keyof FeatureEvidence]?: FeatureEvidence[K] | undefined } = {
     featureId: base.featureId,
@@ -261,7 +264,7 @@ export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<Fea
     statusPosition: base.statusPosition,
     deferReason: base.deferReason,
   };
-  return Object.assign(copy, changes) as T;
+  return ownedByBatch(Object.assign(copy, changes) as T);
 }
 
 /** A sprint of the scope before any of its lifecycle events. */
@@ -269,10 +272,11 @@ export function unstartedSprint(sprintId: string): SprintEvidence {
   return sprintStanding({ sprintId, standing: SprintStanding.Planned, started: false }, {});
 }
 
-/** `sprint` with `changes`, as one literal naming every member (one V8 map for all, see `changeWork`). */
+/** `sprint` with `changes`: in place when the running batch made it, else copied as one literal naming every member (see `changeWork`). */
 export function sprintStanding(sprint: SprintEvidence, changes: Partial<SprintEvidence>): SprintEvidence {
+  if (isOwnedByBatch(sprint)) return Object.assign(sprint, changes);
   const copy: SprintEvidence = { sprintId: sprint.sprintId, standing: sprint.standing, decidedBy: sprint.decidedBy, decidedAt: sprint.decidedAt, started: sprint.started };
-  return Object.assign(copy, changes);
+  return ownedByBatch(Object.assign(copy, changes));
 }
 
 /** The evidence of a scope before any event: its features, sprints and streams, with nothing recorded. */

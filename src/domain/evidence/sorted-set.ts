@@ -31,8 +31,9 @@ export function upsertSorted<T>(items: T[], item: T, keyOf: (item: T) => string,
     copy[index] = merged;
     return copy;
   }
-  const at = -index - 1;
-  return [...items.slice(0, at), item, ...items.slice(at)];
+  const copy = items.slice();
+  copy.splice(-index - 1, 0, item);
+  return copy;
 }
 
 /** `items` (sorted strings) with `item` added; `items` itself when it is already there. */

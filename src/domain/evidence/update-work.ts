@@ -3,7 +3,8 @@ import { changeWork, emptyFeature, type FeatureEvidence, type ScopeEvidence, typ
 
 /**
  * `evidence` with the work of `featureId` (or the scope's unattributed work) replaced by
- * `update(work)`; `evidence` itself when `update` returns the work unchanged.
+ * `update(work)`; `evidence` itself when `update` returns the record it was given (unchanged, or
+ * changed in place because the running batch made it, see `changeWork`).
  */
 export function updateWork(
   evidence: ScopeEvidence,
@@ -14,9 +15,11 @@ export function updateWork(
     const next = update(evidence.unattributed);
     return next === evidence.unattributed ? evidence : withMembers(evidence, { unattributed: next });
   }
-  const feature = featureEvidence(evidence, featureId);
+  const existing = own(evidence.features, featureId);
+  const feature = existing ?? emptyFeature(featureId);
   const next = update(feature);
-  if (next === feature) return evidence;
+  // The same record may come back changed: a record the batch made is updated in place.
+  if (next === existing) return evidence;
   return withFeature(evidence, (next as FeatureEvidence).featureId === featureId ? (next as FeatureEvidence) : changeWork(next as FeatureEvidence, { featureId }));
 }
 

@@ -112,5 +112,9 @@ function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, dat
 
 /** Was `what` decided in the current stay? (`decided` holds only the current stay's ids.) */
 function isDecided(record: SprintRecord, what: string): boolean {
-  return record.decided.includes(derivedEventId(sprintStream(record.id), record.instance.transitions, what));
+  // The id is built only for an entry that ends like it: most checks find none.
+  for (const id of record.decided) {
+    if (id.endsWith(what) && id === derivedEventId(sprintStream(record.id), record.instance.transitions, what)) return true;
+  }
+  return false;
 }
