@@ -1,7 +1,7 @@
 import type { EventScope, StoredEvent } from '../events/envelope.js';
 import { StreamPrefix } from '../events/stream-id.js';
 import { isInScopeFeature, isInScopeSprint, type EvidenceScope } from './evidence-scope.js';
-import { readString, type JsonRecord } from './read-json.js';
+import { readString, type EveryMember, type JsonRecord } from './read-json.js';
 
 /**
  * What the fold reads of an event: a stored event fits, and so does anything shaped like one
@@ -50,7 +50,7 @@ function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors 
   const envelope = event as unknown as JsonRecord;
   const stream = readString(envelope['streamId']);
   // Every member named, absent ones undefined: all anchors share one V8 map.
-  return {
+  const anchors: EveryMember<EventAnchors> = {
     sprintId: memberOf(envelope, data, 'sprintId') ?? fromStream(stream, StreamPrefix.Sprint),
     milestoneId: memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']) ?? fromStream(stream, StreamPrefix.Milestone),
     featureId: memberOf(envelope, data, 'featureId') ?? fromStream(stream, StreamPrefix.Feature),
@@ -59,6 +59,7 @@ function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors 
     executionId: memberOf(envelope, data, 'executionId'),
     moduleId: memberOf(envelope, data, 'moduleId'),
   };
+  return anchors;
 }
 
 /** A scope member from the envelope, else from `data` (plain reads: nothing inherited is a string). */

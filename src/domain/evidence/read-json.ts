@@ -98,6 +98,12 @@ export function withItem<T>(list: readonly T[], item: T): readonly T[] {
   return target;
 }
 
+/**
+ * `T` with every member required (optional ones may hold `undefined`): the type of a shape-stable
+ * copy, so a member added to `T` and forgotten in its copy is a compile error, not a silent loss.
+ */
+export type EveryMember<T> = { [K in keyof Required<T>]: T[K] };
+
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
 export function ownedByBatch<T extends object>(value: T): T {
   batchOwned?.add(value);

@@ -1,6 +1,6 @@
 import type { FeatureStatus } from '../planning/feature.js';
 import type { EvidenceScope } from './evidence-scope.js';
-import { dictionary, isOwnedByBatch, ownedByBatch } from './read-json.js';
+import { dictionary, isOwnedByBatch, ownedByBatch, type EveryMember } from './read-json.js';
 
 /** A file an agent produced or marked ready (ArtifactProduced, ArtifactReady, AgentExecutionCompleted). */
 export interface ProducedFile {
@@ -252,7 +252,7 @@ export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<Fea
   // A record this fold batch made is nobody else's yet: changed in place (see `inBatch`).
   if (isOwnedByBatch(work)) return Object.assign(work, changes);
   const base = work as WorkEvidence & Partial<FeatureEvidence>;
-  const copy: WorkEvidence & { [K in keyof FeatureEvidence]?: FeatureEvidence[K] | undefined } = {
+  const copy: EveryMember<Omit<FeatureEvidence, 'featureId'>> & { featureId: string | undefined } = {
     featureId: base.featureId,
     files: base.files,
     commits: base.commits,
@@ -264,7 +264,7 @@ export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<Fea
     statusPosition: base.statusPosition,
     deferReason: base.deferReason,
   };
-  return ownedByBatch(Object.assign(copy, changes) as T);
+  return ownedByBatch(Object.assign(copy, changes) as unknown as T);
 }
 
 /** A sprint of the scope before any of its lifecycle events. */
@@ -275,7 +275,7 @@ export function unstartedSprint(sprintId: string): SprintEvidence {
 /** `sprint` with `changes`: in place when the running batch made it, else copied as one literal naming every member (see `changeWork`). */
 export function sprintStanding(sprint: SprintEvidence, changes: Partial<SprintEvidence>): SprintEvidence {
   if (isOwnedByBatch(sprint)) return Object.assign(sprint, changes);
-  const copy: SprintEvidence = { sprintId: sprint.sprintId, standing: sprint.standing, decidedBy: sprint.decidedBy, decidedAt: sprint.decidedAt, started: sprint.started };
+  const copy: EveryMember<SprintEvidence> = { sprintId: sprint.sprintId, standing: sprint.standing, decidedBy: sprint.decidedBy, decidedAt: sprint.decidedAt, started: sprint.started };
   return ownedByBatch(Object.assign(copy, changes));
 }
 

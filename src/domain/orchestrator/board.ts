@@ -4,7 +4,7 @@ import { createMachineRegistry, type MachineRegistry } from '../fsm/machine-regi
 import type { GateRef } from '../gates/gate-catalog.js';
 import type { GateResult } from '../gates/gate-result.js';
 import type { ConcurrencyPolicy } from '../planning/sprint.js';
-import { withMembers } from '../evidence/read-json.js';
+import { withMembers, type EveryMember } from '../evidence/read-json.js';
 
 /** One agent execution the orchestrator started for a sprint. */
 export interface ExecutionRecord {
@@ -173,7 +173,7 @@ export function withMilestone(record: MilestoneRecord, changes: Partial<Mileston
 
 /** A sprint record with every member, in the one order all sprint records have. */
 export function copySprintRecord(record: SprintRecord): SprintRecord {
-  return {
+  const copy: EveryMember<SprintRecord> = {
     id: record.id,
     milestoneId: record.milestoneId,
     moduleId: record.moduleId,
@@ -200,11 +200,12 @@ export function copySprintRecord(record: SprintRecord): SprintRecord {
     lastGates: record.lastGates,
     lastGatesAt: record.lastGatesAt,
   };
+  return copy;
 }
 
 /** A milestone record with every member, in the one order all milestone records have. */
 export function copyMilestoneRecord(record: MilestoneRecord): MilestoneRecord {
-  return {
+  const copy: EveryMember<MilestoneRecord> = {
     id: record.id,
     name: record.name,
     order: record.order,
@@ -227,4 +228,5 @@ export function copyMilestoneRecord(record: MilestoneRecord): MilestoneRecord {
     approvalBy: record.approvalBy,
     approvalReason: record.approvalReason,
   };
+  return copy;
 }
