@@ -1,6 +1,6 @@
 import type { Milestone } from '../planning/milestone.js';
-import { isOwnedByBatch, ownedByBatch } from './read-json.js';
 import type { Sprint } from '../planning/sprint.js';
+import { isOwnedByBatch, ownedByBatch } from './read-json.js';
 
 /** What evidence is collected for: one sprint, or one milestone (its sprints and its own events). */
 export const ScopeKind = { Sprint: 'sprint', Milestone: 'milestone' } as const;

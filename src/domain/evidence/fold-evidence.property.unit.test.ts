@@ -6,7 +6,7 @@ import { parseGateCondition, type GateRef } from '../gates/gate-catalog.js';
 import type { EvidenceEvent } from './evidence-event.js';
 import { milestoneEvidenceScope, sprintEvidenceScope } from './evidence-scope.js';
 import { collectEvidence, evidenceEventTypes, foldEvidence } from './fold-evidence.js';
-import { emptyEvidence } from './scope-evidence.js';
+import { emptyEvidence, type ScopeEvidence } from './scope-evidence.js';
 
 const featureIds = ['BookingFlow', 'Auth.Login', 'Notification.Email.Send', 'UserSignupFlow', '__proto__', 'constructor'];
 const scopes = [
@@ -166,6 +166,22 @@ describe('foldEvidence (properties)', () => {
         for (const event of events) evidence = foldEvidence(evidence, event as unknown as EvidenceEvent);
         expect(evaluateGates(allGates, evidence).results).toHaveLength(allGates.length);
       }),
+    );
+  });
+
+  it('never changes an earlier evidence value outside a batch (only a batch changes what it made in place)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...scopes), logArb, (scope, events) => {
+        const values = [emptyEvidence(scope)];
+        const snapshots = [JSON.stringify(values[0])];
+        for (const event of events) {
+          const next = foldEvidence(values.at(-1) as ScopeEvidence, event);
+          values.push(next);
+          snapshots.push(JSON.stringify(next));
+        }
+        expect(values.map((value) => JSON.stringify(value))).toEqual(snapshots);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,10 +1,10 @@
+import { withMembers, type EveryMember } from '../evidence/read-json.js';
 import type { ScopeEvidence } from '../evidence/scope-evidence.js';
 import type { MachineInstance } from '../fsm/machine-instance.js';
 import { createMachineRegistry, type MachineRegistry } from '../fsm/machine-registry.js';
 import type { GateRef } from '../gates/gate-catalog.js';
 import type { GateResult } from '../gates/gate-result.js';
 import type { ConcurrencyPolicy } from '../planning/sprint.js';
-import { withMembers, type EveryMember } from '../evidence/read-json.js';
 
 /** One agent execution the orchestrator started for a sprint. */
 export interface ExecutionRecord {
