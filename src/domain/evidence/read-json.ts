@@ -118,15 +118,9 @@ function setEntry<T>(record: Record<string, T>, key: string, value: T): void {
 
 /** A non-empty string, trimmed; anything else gives `undefined`. */
 export function readString(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length === 0) return undefined;
-  // Ids and names rarely carry spaces: when both ends are printable ASCII there is nothing to trim.
-  if (isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1))) return value;
+  if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed.length === 0 ? undefined : trimmed;
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code > 0x20 && code < 0x7f;
 }
 
 /** An identifier: a non-empty string, or a finite number written as a string (`42` → `"42"`). */

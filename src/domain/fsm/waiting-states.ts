@@ -26,13 +26,17 @@ export function waitingStates(events: readonly string[]): (machine: CompiledMach
   };
 }
 
+/** Does the instance's current state have a transition on `type`? */
+export function waitsOn(machine: CompiledMachine, state: number, type: string): boolean {
+  const event = machine.eventIndex.get(type);
+  return event !== undefined && (machine.slots[state * machine.events.length + event]?.length ?? 0) > 0;
+}
+
 function tableOf(machine: CompiledMachine, events: readonly string[]): Uint8Array {
   const table = new Uint8Array(machine.states.length);
   events.forEach((type, bit) => {
-    const event = machine.eventIndex.get(type);
-    if (event === undefined) return;
     for (let state = 0; state < machine.states.length; state++) {
-      if ((machine.slots[state * machine.events.length + event]?.length ?? 0) > 0) table[state] = (table[state] ?? 0) | (1 << bit);
+      if (waitsOn(machine, state, type)) table[state] = (table[state] ?? 0) | (1 << bit);
     }
   });
   return table;

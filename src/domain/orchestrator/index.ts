@@ -11,7 +11,7 @@ export * from './orchestrator-config.js';
 export * from './planned-definitions.js';
 export * from './react.js';
 export { applyReaction, boardMachineOf, machineFromConfig, type Reaction } from './reaction.js';
-export { waitsOn } from './sprint-decisions.js';
+export { waitsOn } from '../fsm/waiting-states.js';
 export * from './sprint-view.js';
 export * from './board-snapshot.js';
 export * from './recovery-view.js';

@@ -1,7 +1,6 @@
 import type { JsonObject } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { isTerminal } from '../fsm/machine-instance.js';
 import { waitingStates } from '../fsm/waiting-states.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
@@ -11,12 +10,6 @@ import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
 import { sprintScope } from './sprint-activation.js';
-
-/** Does the instance's current state have a transition on `type`? */
-export function waitsOn(machine: CompiledMachine, state: number, type: string): boolean {
-  const event = machine.eventIndex.get(type);
-  return event !== undefined && (machine.slots[state * machine.events.length + event]?.length ?? 0) > 0;
-}
 
 /**
  * The decisions the orchestrator makes for a sprint, each only when the current state waits for
@@ -86,7 +79,7 @@ function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord
 
 function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {
   if (record.running.length > 0) return record;
-  if (record.decided.length > 0 && (isDecided(record, EventType.AllTraceChecksPassed) || isDecided(record, EventType.GateFailed))) return record;
+  if (isDecided(record, EventType.AllTraceChecksPassed) || isDecided(record, EventType.GateFailed)) return record;
   const outcome = evaluateGates(record.gates, record.evidence);
   const evaluated = withSprint(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   const gates = gateSummary(outcome.results);
@@ -103,7 +96,7 @@ function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boole
  * most events find it already made, and say so without building an id.
  */
 function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: () => JsonObject, what: string = type): SprintRecord {
-  if (record.decided.length > 0 && isDecided(record, what)) return record;
+  if (isDecided(record, what)) return record;
   const streamId = sprintStream(record.id);
   const eventId = derivedEventId(streamId, record.instance.transitions, what);
   draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data: data() });

@@ -8,7 +8,7 @@ import type { Board, ExecutionRecord, MilestoneRecord, SprintRecord } from './bo
 import { gateSummary } from './gate-summary.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { boardMachineOf } from './reaction.js';
-import { waitsOn } from './sprint-decisions.js';
+import { waitsOn } from '../fsm/waiting-states.js';
 import { approvalWait } from './approval-wait.js';
 
 /**
