@@ -2,7 +2,7 @@ import { canonicalJson } from '../events/canonical-json.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { mergeCommit, readCommits } from './read-commit.js';
-import { distinctStrings, firstString } from './read-json.js';
+import { distinctStrings, firstString, type EveryMember } from './read-json.js';
 import { changeWork, type ProducedFile } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
@@ -30,10 +30,7 @@ export const foldArtifact: FoldStep = (evidence, event) => {
   return updateWork(evidence, anchors.featureId, (work) => {
     let files = work.files;
     for (const path of paths) {
-      const file: ProducedFile = { path, ready: !produced, position, produced };
-      if (anchors.agentId !== undefined) file.agentId = anchors.agentId;
-      if (anchors.skillId !== undefined) file.skillId = anchors.skillId;
-      if (anchors.executionId !== undefined) file.executionId = anchors.executionId;
+      const file = producedFile({ path, ready: !produced, position, produced, agentId: anchors.agentId, skillId: anchors.skillId, executionId: anchors.executionId });
       files = upsertSorted(files, file, (item) => item.path, mergeFile);
     }
     let commitList = work.commits;
@@ -52,7 +49,21 @@ function mergeFile(existing: ProducedFile, incoming: ProducedFile): ProducedFile
   const winner = prefer(existing, incoming, (file) => [file.produced ? 1 : 0, file.position], attribution);
   const ready = existing.ready || incoming.ready;
   if (winner === existing && ready === existing.ready) return existing;
-  return { ...winner, ready };
+  return producedFile({ ...winner, ready });
+}
+
+/** A file record with every member, in one order: all file records share one V8 map (see `changeWork`). */
+function producedFile(file: ProducedFile): ProducedFile {
+  const copy: EveryMember<ProducedFile> = {
+    path: file.path,
+    ready: file.ready,
+    position: file.position,
+    produced: file.produced,
+    agentId: file.agentId,
+    skillId: file.skillId,
+    executionId: file.executionId,
+  };
+  return copy;
 }
 
 /** What decides a tie between two attributions: everything but readiness. */

@@ -64,6 +64,16 @@ export function dictionary<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+const noEntries: Readonly<Record<string, never>> = Object.freeze(dictionary<never>());
+
+/**
+ * The one empty dictionary, frozen: what a record that may never get an entry starts with (an
+ * empty dictionary costs a hash table of its own). `withEntry` copies it on the first entry.
+ */
+export function emptyDictionary<T>(): Readonly<Record<string, T>> {
+  return noEntries;
+}
+
 /**
  * `record` with `changes` set: updated in place when it is a copy made earlier in the running
  * batch, else copied (the copy owned by the batch, if one runs). The one way folds change a

@@ -1,13 +1,13 @@
 import type { FeatureStatus } from '../planning/feature.js';
 import type { EvidenceScope } from './evidence-scope.js';
-import { dictionary, isOwnedByBatch, ownedByBatch, type EveryMember } from './read-json.js';
+import { dictionary, emptyDictionary, isOwnedByBatch, ownedByBatch, type EveryMember } from './read-json.js';
 
 /** A file an agent produced or marked ready (ArtifactProduced, ArtifactReady, AgentExecutionCompleted). */
 export interface ProducedFile {
   path: string;
-  agentId?: string;
-  skillId?: string;
-  executionId?: string;
+  agentId?: string | undefined;
+  skillId?: string | undefined;
+  executionId?: string | undefined;
   /** An ArtifactReady event was recorded for it. */
   ready: boolean;
   /** Position of the event the attribution comes from: the latest ArtifactProduced, else the latest ArtifactReady. */
@@ -286,8 +286,12 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
   for (const featureId of scope.features) features[featureId] = emptyFeature(featureId);
   const sprints = dictionary<SprintEvidence>();
   for (const sprintId of scope.sprints) sprints[sprintId] = unstartedSprint(sprintId);
-  const streams = dictionary<StreamEvidence>();
-  for (const name of scope.parallelStreams) streams[name] = { name, ready: false };
+  let streams = emptyDictionary<StreamEvidence>();
+  if (scope.parallelStreams.length > 0) {
+    const named = dictionary<StreamEvidence>();
+    for (const name of scope.parallelStreams) named[name] = { name, ready: false };
+    streams = named;
+  }
   return {
     scope: {
       kind: scope.kind,
@@ -299,9 +303,9 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     },
     features,
     unattributed: emptyWork(),
-    pullRequests: dictionary(),
-    security: { audits: dictionary(), violations: [], published: [] },
-    resilience: dictionary(),
+    pullRequests: emptyDictionary(),
+    security: { audits: emptyDictionary(), violations: [], published: [] },
+    resilience: emptyDictionary(),
     validations: [],
     sprints,
     streams,

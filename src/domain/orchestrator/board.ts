@@ -11,7 +11,7 @@ export interface ExecutionRecord {
   executionId: string;
   /** The role the machine activated (`qa`), and the agent that answers to it, when one does. */
   role: string;
-  agentId?: string;
+  agentId?: string | undefined;
   /** The sprint state that activated it. */
   state: string;
   /** Log position of the event whose reaction started it. */
@@ -21,12 +21,12 @@ export interface ExecutionRecord {
   /** 1 for the first run; each automatic retry of a failure adds one (the agent's `skillRetryCount` bounds it). */
   attempt: number;
   /** Position of the RetryRequested that started it, for a person's retry. */
-  retryAt?: number;
+  retryAt?: number | undefined;
   /** The features it works on, when narrower than the sprint's (`kairos retry --feature`). */
-  features?: readonly string[];
+  features?: readonly string[] | undefined;
   /** Set once it ended: `completed`, or `failed` with the reason. */
   status: 'running' | 'completed' | 'failed';
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** Where a sprint stands on approval before it may start (assisted governance, `approvalRequired`). */
@@ -88,7 +88,7 @@ export interface SprintRecord {
   gateFailures: number;
   /** SprintCheckpoint events so far. */
   checkpoints: number;
-  /** Ids of events decided during the current stay in a state (so one decision is appended once). */
+  /** What was decided during the current stay in a state (`SprintReadyToStart`, `SprintCheckpoint-1`), so each decision is appended once. */
   decided: readonly string[];
   /** The latest gate evaluation of the sprint, with the position it was made at. */
   lastGates?: readonly GateResult[] | undefined;
@@ -201,6 +201,24 @@ export function copySprintRecord(record: SprintRecord): SprintRecord {
     lastGatesAt: record.lastGatesAt,
   };
   return copy;
+}
+
+/** `execution` with `changes`, as a shape-stable copy (execution records are never changed in place). */
+export function withExecution(execution: ExecutionRecord, changes: Partial<ExecutionRecord>): ExecutionRecord {
+  const copy: EveryMember<ExecutionRecord> = {
+    executionId: execution.executionId,
+    role: execution.role,
+    agentId: execution.agentId,
+    state: execution.state,
+    startedAt: execution.startedAt,
+    stay: execution.stay,
+    attempt: execution.attempt,
+    retryAt: execution.retryAt,
+    features: execution.features,
+    status: execution.status,
+    reason: execution.reason,
+  };
+  return Object.assign(copy, changes);
 }
 
 /** A milestone record with every member, in the one order all milestone records have. */

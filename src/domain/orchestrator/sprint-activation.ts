@@ -5,7 +5,7 @@ import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Agent } from '../planning/agent.js';
 import { isSameRole } from '../planning/role-key.js';
 import { ConcurrencyPolicy } from '../planning/sprint.js';
-import { withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
+import { withExecution, withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
 import { derivedExecutionId } from './derived-id.js';
 import type { ReactionDraft } from './reaction.js';
 
@@ -93,13 +93,14 @@ export function activate(
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
     if (running.some((execution) => execution.executionId === executionId)) continue;
     const agent = agentFor(draft.config.agents, role);
-    const execution: ExecutionRecord = { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' };
-    if (retryAt !== undefined) execution.retryAt = retryAt;
-    if (options.features !== undefined) execution.features = options.features;
     if (agent === undefined && optional) continue;
+    const execution = withExecution(
+      { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' },
+      { agentId: agent?.id, retryAt, features: options.features },
+    );
     if (agent === undefined) {
       const reason = `no agent in planning/agents.yaml answers to role ${role}`;
-      ended.push({ ...execution, status: 'failed', reason });
+      ended.push(withExecution(execution, { status: 'failed', reason }));
       draft.append({
         streamId: sprintStream(record.id),
         eventId: `${executionId}:unassigned`,
@@ -111,7 +112,6 @@ export function activate(
       });
       continue;
     }
-    execution.agentId = agent.id;
     running.push(execution);
     if (!draft.wantsIntents) continue;
     draft.intents.push({

@@ -79,7 +79,7 @@ function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord
 
 function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {
   if (record.running.length > 0) return record;
-  if (isDecided(record, EventType.AllTraceChecksPassed) || isDecided(record, EventType.GateFailed)) return record;
+  if (record.decided.includes(EventType.AllTraceChecksPassed) || record.decided.includes(EventType.GateFailed)) return record;
   const outcome = evaluateGates(record.gates, record.evidence);
   const evaluated = withSprint(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
   const gates = gateSummary(outcome.results);
@@ -93,21 +93,12 @@ function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boole
 
 /**
  * Appends one decision of the current stay, once. `data` is built only when the decision is new:
- * most events find it already made, and say so without building an id.
+ * most events find it already made.
  */
 function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: () => JsonObject, what: string = type): SprintRecord {
-  if (isDecided(record, what)) return record;
+  if (record.decided.includes(what)) return record;
   const streamId = sprintStream(record.id);
   const eventId = derivedEventId(streamId, record.instance.transitions, what);
   draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data: data() });
-  return withSprint(record, { decided: [...record.decided, eventId] });
-}
-
-/** Was `what` decided in the current stay? (`decided` holds only the current stay's ids.) */
-function isDecided(record: SprintRecord, what: string): boolean {
-  // The id is built only for an entry that ends like it: most checks find none.
-  for (const id of record.decided) {
-    if (id.endsWith(what) && id === derivedEventId(sprintStream(record.id), record.instance.transitions, what)) return true;
-  }
-  return false;
+  return withSprint(record, { decided: [...record.decided, what] });
 }

@@ -6,7 +6,7 @@ import { firstString, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
-import { withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
+import { withExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
@@ -72,10 +72,8 @@ function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonReco
   const running = record.running.find((execution) => execution.executionId === executionId);
   if (running === undefined) return undefined;
   const failed = event.type === EventType.AgentSkillFailed;
-  const execution: ExecutionRecord = { ...running, status: failed ? 'failed' : 'completed' };
-  const reason = event.reason ?? firstString(data, reasonKeys);
-  if (failed && reason !== undefined) execution.reason = reason;
-  return { execution, failed };
+  const reason = failed ? (event.reason ?? firstString(data, reasonKeys)) : undefined;
+  return { execution: withExecution(running, { status: failed ? 'failed' : 'completed', reason: reason ?? running.reason }), failed };
 }
 
 /** The event as the sprint machine sees it. */
