@@ -1,4 +1,4 @@
-import { readAnchors, membership, type EvidenceEvent, type ResolvedEvent } from './evidence-event.js';
+import { readAnchors, membership, type EventAnchors, type EvidenceEvent, type ResolvedEvent } from './evidence-event.js';
 import { foldArtifact } from './fold-artifacts.js';
 import { foldFeatureStatus, foldSprintLifecycle, sprintLifecycleTypes } from './fold-lifecycle.js';
 import { foldPullRequest } from './fold-pull-requests.js';
@@ -7,7 +7,7 @@ import { positionKey, prefer, type FoldStep } from './fold-step.js';
 import { foldCoverage, foldTestCases, foldTestRun } from './fold-tests.js';
 import { foldBlueprint, foldValidation } from './fold-validations.js';
 import { foldGateWaiver } from './fold-waivers.js';
-import { firstString, inBatch, isRecord, withMember, withMembers } from './read-json.js';
+import { firstString, inBatch, isRecord, withMember, withMembers, type JsonRecord } from './read-json.js';
 import type { EvidenceScope } from './evidence-scope.js';
 import { emptyEvidence, type IgnoredEvent, type ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
@@ -55,22 +55,37 @@ export function foldEvidence(evidence: ScopeEvidence, event: EvidenceEvent): Sco
   const type = typeof event.type === 'string' ? event.type : '';
   const step = steps.get(type);
   if (step === undefined) return evidence;
-  const envelope: unknown = event;
-  if (!isRecord(envelope)) return evidence;
+  if (!isRecord(event as unknown)) return evidence;
   const data = isRecord(event.data) ? event.data : {};
   const anchors = readAnchors(event, data);
   const where = membership(evidence.scope, anchors);
   if (where === 'out') return evidence;
   const position = Number.isSafeInteger(event.position) && event.position >= 0 ? event.position : 0;
-  const eventId = firstString(envelope, ['eventId']) ?? '';
   if (where === 'unattributed') {
-    return ignore(evidence, { eventId, type, position, reason: `${type} names no sprintId, milestoneId or featureId, so it belongs to no scope` });
+    return ignore(evidence, { eventId: eventIdOf(event), type, position, reason: `${type} names no sprintId, milestoneId or featureId, so it belongs to no scope` });
   }
-  if (!isRecord(event.data)) return ignore(evidence, { eventId, type, position, reason: `${type} data is not a JSON object` });
-  const resolved: ResolvedEvent = { eventId, type, position, data, anchors, reason: firstString(envelope, ['reason']) };
+  if (!isRecord(event.data)) return ignore(evidence, { eventId: eventIdOf(event), type, position, reason: `${type} data is not a JSON object` });
+  const resolved = resolve(event, type, position, data, anchors);
   const result = step(evidence, resolved);
-  if (typeof result === 'string') return ignore(evidence, { eventId, type, position, reason: result });
+  if (typeof result === 'string') return ignore(evidence, { eventId: resolved.eventId, type, position, reason: result });
   return advance(result, position);
+}
+
+/** The last event resolved: one event is folded into its sprint's evidence and its milestone's. */
+let lastResolved: { event: EvidenceEvent; resolved: ResolvedEvent } | undefined;
+
+/** The event as the fold steps read it; the same object for the same event (events are never changed). */
+function resolve(event: EvidenceEvent, type: string, position: number, data: JsonRecord, anchors: Readonly<EventAnchors>): ResolvedEvent {
+  const last = lastResolved?.event === event ? lastResolved.resolved : undefined;
+  if (last !== undefined && last.data === data && last.type === type && last.position === position) return last;
+  const reason = firstString(event as unknown as JsonRecord, ['reason']);
+  const resolved: ResolvedEvent = { eventId: eventIdOf(event), type, position, data, anchors, reason, readBy: undefined, readValue: undefined };
+  lastResolved = { event, resolved };
+  return resolved;
+}
+
+function eventIdOf(event: EvidenceEvent): string {
+  return firstString(event as unknown as JsonRecord, ['eventId']) ?? '';
 }
 
 /** The evidence of `scope` folded from `events` (any order; events of other scopes are skipped). */

@@ -1,5 +1,5 @@
 import { FeatureStatus } from '../planning/feature.js';
-import type { ResolvedEvent } from './evidence-event.js';
+import { readOnce, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
@@ -69,12 +69,10 @@ export const foldSprintLifecycle: FoldStep = (evidence, event) => {
 export const foldFeatureStatus: FoldStep = (evidence, event) => {
   const featureId = event.anchors.featureId;
   if (featureId === undefined) return `${event.type} names no feature (featureId)`;
-  const status = readStatus(event);
-  if (status === undefined) {
-    return `${event.type} status ${JSON.stringify(event.data['status'] ?? null)} is not one of planned, inProgress, completed, deferred`;
-  }
+  const read = readOnce(event, readStatusChange);
+  if (typeof read === 'string') return read;
+  const { status, reason } = read;
   const feature = featureEvidence(evidence, featureId);
-  const reason = status === FeatureStatus.Deferred ? (firstString(event.data, ['reason']) ?? event.reason) : undefined;
   const current = { status: feature.status ?? '', at: feature.statusPosition ?? -1, reason: feature.deferReason ?? '' };
   const incoming = { status, at: event.position, reason: reason ?? '' };
   let next = evidence;
@@ -84,6 +82,14 @@ export const foldFeatureStatus: FoldStep = (evidence, event) => {
   if (status === FeatureStatus.Completed) next = markStreamsReady(next, [featureId], `FeatureStatusChanged ${featureId}`, event.position);
   return next;
 };
+
+function readStatusChange(event: ResolvedEvent): { status: FeatureStatus; reason: string | undefined } | string {
+  const status = readStatus(event);
+  if (status === undefined) {
+    return `${event.type} status ${JSON.stringify(event.data['status'] ?? null)} is not one of planned, inProgress, completed, deferred`;
+  }
+  return { status, reason: status === FeatureStatus.Deferred ? (firstString(event.data, ['reason']) ?? event.reason) : undefined };
+}
 
 function readStatus(event: ResolvedEvent): FeatureStatus | undefined {
   if (event.type === 'FeatureDeferred') return FeatureStatus.Deferred;

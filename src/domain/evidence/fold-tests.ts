@@ -1,4 +1,4 @@
-import type { ResolvedEvent } from './evidence-event.js';
+import { readOnce, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { distinctStrings, firstString, isRecord, own, readCount, readList, readPercent, readString, type JsonRecord } from './read-json.js';
@@ -12,51 +12,76 @@ const testFileKeys = ['tests', 'testFiles', 'files'];
 
 /** TestCasesGenerated: test files of a feature, and its coverage when the link carries one. */
 export const foldTestCases: FoldStep = (evidence, event) => {
-  const { data } = event;
-  const files = distinctStrings(data, [], testFileKeys);
-  const coverage = readPercent(data['coverage']);
-  if (files.length === 0 && coverage === undefined) {
-    return `${event.type} names no test files (tests, testFiles or files) and no coverage from 0 to 100`;
-  }
+  const payload = readOnce(event, readTestCases);
+  if (typeof payload === 'string') return payload;
+  const { files, coverage } = payload;
   return updateWork(evidence, event.anchors.featureId, (work) => {
     let testFiles = work.testFiles;
     for (const file of files) testFiles = addSorted(testFiles, file);
     const next = testFiles === work.testFiles ? work : changeWork(work, { testFiles });
-    return coverage === undefined ? next : withCoverage(next, { percent: coverage, position: event.position });
+    return coverage === undefined ? next : withCoverage(next, coverage);
   });
 };
+
+function readTestCases(event: ResolvedEvent): { files: string[]; coverage: CoverageEvidence | undefined } | string {
+  const files = distinctStrings(event.data, [], testFileKeys);
+  const coverage = coverageAt(readPercent(event.data['coverage']), event.position);
+  if (files.length === 0 && coverage === undefined) {
+    return `${event.type} names no test files (tests, testFiles or files) and no coverage from 0 to 100`;
+  }
+  return { files, coverage };
+}
 
 /** TestRunCompleted and TestsPassed: the latest run of one suite of a feature. */
 export const foldTestRun: FoldStep = (evidence, event) => {
-  const run = readTestRun(event);
-  if (typeof run === 'string') return run;
-  const coverage = readPercent(event.data['coverage']);
+  const payload = readOnce(event, readTestRunPayload);
+  if (typeof payload === 'string') return payload;
+  const { run, coverage } = payload;
   return updateWork(evidence, event.anchors.featureId, (work) => {
     const testRuns = upsertSorted(work.testRuns, run, (item) => item.suite, latestRun);
     const next = testRuns === work.testRuns ? work : changeWork(work, { testRuns });
-    return coverage === undefined ? next : withCoverage(next, { percent: coverage, position: event.position });
+    return coverage === undefined ? next : withCoverage(next, coverage);
   });
 };
 
+function readTestRunPayload(event: ResolvedEvent): { run: TestRunEvidence; coverage: CoverageEvidence | undefined } | string {
+  const run = readTestRun(event);
+  if (typeof run === 'string') return run;
+  return { run, coverage: coverageAt(readPercent(event.data['coverage']), event.position) };
+}
+
 /** CoverageReported: coverage of a feature (or of the scope), or of several features as rows. */
 export const foldCoverage: FoldStep = (evidence, event) => {
+  const payload = readOnce(event, readCoverage);
+  if (typeof payload === 'string') return payload;
+  let next: ScopeEvidence = evidence;
+  if (payload.single !== undefined) {
+    const single = payload.single;
+    next = updateWork(next, event.anchors.featureId, (work) => withCoverage(work, single));
+  }
+  for (const [featureId, coverage] of payload.rows) next = updateWork(next, featureId, (work) => withCoverage(work, coverage));
+  return next;
+};
+
+function readCoverage(event: ResolvedEvent): { single: CoverageEvidence | undefined; rows: [string, CoverageEvidence][] } | string {
   const { data, position } = event;
-  const single = firstPercent(data);
-  const rows: [string, number][] = [];
+  const single = coverageAt(firstPercent(data), position);
+  const rows: [string, CoverageEvidence][] = [];
   for (const row of readList(data['features'])) {
     if (!isRecord(row)) continue;
     const featureId = firstString(row, ['featureId', 'id']);
     const percent = firstPercent(row);
-    if (featureId !== undefined && percent !== undefined) rows.push([featureId, percent]);
+    if (featureId !== undefined && percent !== undefined) rows.push([featureId, { percent, position }]);
   }
   if (single === undefined && rows.length === 0) {
     return `${event.type} gives no coverage from 0 to 100 (coverage, percent, lineCoverage, or features[].coverage)`;
   }
-  let next: ScopeEvidence = evidence;
-  if (single !== undefined) next = updateWork(next, event.anchors.featureId, (work) => withCoverage(work, { percent: single, position }));
-  for (const [featureId, percent] of rows) next = updateWork(next, featureId, (work) => withCoverage(work, { percent, position }));
-  return next;
-};
+  return { single, rows };
+}
+
+function coverageAt(percent: number | undefined, position: number): CoverageEvidence | undefined {
+  return percent === undefined ? undefined : { percent, position };
+}
 
 function firstPercent(record: JsonRecord): number | undefined {
   for (const key of coverageKeys) {
