@@ -1,7 +1,7 @@
 import { readOnce, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
-import { distinctStrings, firstString, isRecord, own, readCount, readList, readPercent, readString, type JsonRecord } from './read-json.js';
+import { distinctStrings, firstString, isRecord, noItems, own, readCount, readList, readPercent, readString, type JsonRecord } from './read-json.js';
 import { changeWork, type CoverageEvidence, type ScopeEvidence, type TestFailure, type TestRunEvidence, type WorkEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
@@ -132,7 +132,7 @@ function readTestRun(event: ResolvedEvent): TestRunEvidence | string {
     passed: passedCount,
     failed,
     skipped: skippedCount,
-    failures: failures.slice(0, maxFailuresKept),
+    failures: failures.length === 0 ? noItems() : failures.slice(0, maxFailuresKept),
     outcome,
     position: event.position,
   };

@@ -96,6 +96,17 @@ function spreadCopy<T extends object>(record: T): T {
   return { ...record };
 }
 
+const noValues: readonly never[] = Object.freeze([]);
+
+/**
+ * The one empty list, frozen: what a list that most records never fill starts with (thousands of
+ * records hold several each). Every writer copies a list it did not make (`upsertSorted`,
+ * `withItem`, spreads), so nothing writes to it; a writer that did would throw.
+ */
+export function noItems<T>(): T[] {
+  return noValues as unknown as T[];
+}
+
 /** Is `value` a copy made in the running batch (so it may be changed in place)? */
 export function isOwnedByBatch(value: object): boolean {
   return batchOwned?.has(value) ?? false;
@@ -103,9 +114,11 @@ export function isOwnedByBatch(value: object): boolean {
 
 /** `list` with `item` appended: in place when the running batch made the list, else a copy (made by the batch). */
 export function withItem<T>(list: readonly T[], item: T): readonly T[] {
-  const target = batchOwned !== undefined && batchOwned.has(list) ? (list as T[]) : ownedByBatch([...list]);
-  target.push(item);
-  return target;
+  if (batchOwned !== undefined && batchOwned.has(list)) {
+    (list as T[]).push(item);
+    return list;
+  }
+  return ownedByBatch([...list, item]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FeatureStatus } from '../planning/feature.js';
 import type { EvidenceScope } from './evidence-scope.js';
-import { dictionary, emptyDictionary, isOwnedByBatch, ownedByBatch, type EveryMember } from './read-json.js';
+import { dictionary, emptyDictionary, isOwnedByBatch, noItems, ownedByBatch, type EveryMember } from './read-json.js';
 
 /** A file an agent produced or marked ready (ArtifactProduced, ArtifactReady, AgentExecutionCompleted). */
 export interface ProducedFile {
@@ -239,7 +239,7 @@ export function emptyWork(): WorkEvidence {
 export function emptyFeature(featureId: string): FeatureEvidence;
 export function emptyFeature(featureId: string | undefined): WorkEvidence;
 export function emptyFeature(featureId: string | undefined): WorkEvidence {
-  return changeWork({ featureId, files: [], commits: [], testFiles: [], testRuns: [], imageIds: [] } as WorkEvidence, {});
+  return changeWork({ featureId, files: noItems(), commits: noItems(), testFiles: noItems(), testRuns: noItems(), imageIds: noItems() } as WorkEvidence, {});
 }
 
 /**
@@ -304,12 +304,12 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     features,
     unattributed: emptyWork(),
     pullRequests: emptyDictionary(),
-    security: { audits: emptyDictionary(), violations: [], published: [] },
+    security: { audits: emptyDictionary(), violations: noItems(), published: noItems() },
     resilience: emptyDictionary(),
-    validations: [],
+    validations: noItems(),
     sprints,
     streams,
-    ignored: [],
+    ignored: noItems(),
     lastPosition: 0,
     waivers: undefined,
   };

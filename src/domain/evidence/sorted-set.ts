@@ -27,13 +27,10 @@ export function upsertSorted<T>(items: T[], item: T, keyOf: (item: T) => string,
     const existing = items[index] as T;
     const merged = merge(existing, item);
     if (merged === existing) return items;
-    const copy = items.slice();
-    copy[index] = merged;
-    return copy;
+    return items.with(index, merged);
   }
-  const copy = items.slice();
-  copy.splice(-index - 1, 0, item);
-  return copy;
+  // An exact-size copy: a copy grown by `splice` keeps spare capacity for the life of the evidence.
+  return items.toSpliced(-index - 1, 0, item);
 }
 
 /** `items` (sorted strings) with `item` added; `items` itself when it is already there. */

@@ -85,13 +85,13 @@ export function activate(
   if (roles.length === 0) return record;
   const { retryAt, attempt = 1, delayMs } = options;
   const features = options.features ?? record.features;
-  const running = [...record.running];
-  const ended = [...record.ended];
+  const started: ExecutionRecord[] = [];
+  const failed: ExecutionRecord[] = [];
   for (const written of roles) {
     const optional = written.endsWith('?');
     const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
-    if (running.some((execution) => execution.executionId === executionId)) continue;
+    if (record.running.some((execution) => execution.executionId === executionId) || started.some((execution) => execution.executionId === executionId)) continue;
     const agent = agentFor(draft.config.agents, role);
     if (agent === undefined && optional) continue;
     const execution = withExecution(
@@ -100,7 +100,7 @@ export function activate(
     );
     if (agent === undefined) {
       const reason = `no agent in planning/agents.yaml answers to role ${role}`;
-      ended.push(withExecution(execution, { status: 'failed', reason }));
+      failed.push(withExecution(execution, { status: 'failed', reason }));
       draft.append({
         streamId: sprintStream(record.id),
         eventId: `${executionId}:unassigned`,
@@ -112,7 +112,7 @@ export function activate(
       });
       continue;
     }
-    running.push(execution);
+    started.push(execution);
     if (!draft.wantsIntents) continue;
     draft.intents.push({
       kind: 'run',
@@ -135,7 +135,10 @@ export function activate(
       },
     });
   }
-  return withSprint(record, { running, ended: ended.slice(-maxEndedKept) });
+  // Exact-size lists: a list grown by `push` keeps spare capacity as long as the record lives.
+  const running = started.length === 0 ? record.running : [...record.running, ...started];
+  const ended = failed.length === 0 ? record.ended : [...record.ended, ...failed].slice(-maxEndedKept);
+  return withSprint(record, { running, ended });
 }
 
 const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();

@@ -1,5 +1,5 @@
 import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
-import type { JsonRecord } from '../evidence/read-json.js';
+import { noItems, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import { createInstance } from '../fsm/machine-instance.js';
@@ -35,12 +35,12 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
       traces: [{ traceId: event.traceId, position: event.position, reason: 'planned' }],
       enteredAtTime: event.occurredAt,
       evidence: emptyEvidence(scope),
-      running: [],
-      ended: [],
-      held: [],
+      running: noItems(),
+      ended: noItems(),
+      held: noItems(),
       gateFailures: 0,
       checkpoints: 0,
-      decided: [],
+      decided: noItems(),
     });
   } else {
     const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';

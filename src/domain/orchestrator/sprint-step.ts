@@ -2,7 +2,7 @@ import type { JsonObject, StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, noItems, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
@@ -108,7 +108,7 @@ function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: Spri
   let next = enter(draft, machine, record, result, signal);
   if (signal.type === EventType.SprintResumed && next.held.length > 0) {
     const held = next.held;
-    next = withSprint(next, { held: [] });
+    next = withSprint(next, { held: noItems() });
     for (const event of held) {
       const replayed = transition(machine, next.instance, { type: event.type, position: event.position });
       if (replayed.kind === 'taken') next = enter(draft, machine, next, replayed, event);
@@ -136,7 +136,7 @@ function enter(draft: ReactionDraft, machine: CompiledMachine, record: SprintRec
     instance: taken.instance,
     enteredAtTime: signal.occurredAt,
     lastTransition: { from: taken.from, to: taken.to, on: signal.type, eventId: signal.eventId, position: signal.position, occurredAt: signal.occurredAt },
-    decided: [],
+    decided: noItems(),
   });
   if (signal.type === EventType.SprintRewound) next = retrace(draft, next, signal);
   if (setbacks.has(signal.type)) next = withSprint(next, { gateFailures: next.gateFailures + 1 });
