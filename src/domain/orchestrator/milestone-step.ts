@@ -82,7 +82,7 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
   if (event.type === EventType.MilestoneStarted && !record.started) record = withMilestone(record, { started: true });
   if (event.sprintId === undefined) record = foldApproval(record, event.type, event.data);
-  fireTriggers(draft, record);
+  if (record.triggers.length > 0) fireTriggers(draft, record);
   // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
   draft.milestones.set(milestoneId, record);
 }

@@ -70,11 +70,22 @@ function decideOutputs(draft: ReactionDraft, record: SprintRecord): SprintRecord
   let next = record;
   const every = draft.config.checkpointEvery > 0 ? draft.config.checkpointEvery : Math.ceil(total / 2);
   for (let index = next.checkpoints + 1; total > 1 && index * every <= completed && index * every < total; index++) {
-    next = decide(draft, next, EventType.SprintCheckpoint, () => ({ sprintId: record.id, checkpoint: index, completedFeatures: index * every, totalFeatures: total }), `SprintCheckpoint-${index}`);
+    next = decideCheckpoint(draft, next, index, index * every, total);
   }
   if (settled < total || next.running.length > 0) return next;
+  return decideOutputsReady(draft, next);
+}
+
+// The payload closures live in functions of their own: a function that makes a closure allocates
+// its context on every call, and `decideOutputs` runs for every event of a working sprint.
+
+function decideCheckpoint(draft: ReactionDraft, record: SprintRecord, checkpoint: number, completedFeatures: number, totalFeatures: number): SprintRecord {
+  return decide(draft, record, EventType.SprintCheckpoint, () => ({ sprintId: record.id, checkpoint, completedFeatures, totalFeatures }), `SprintCheckpoint-${checkpoint}`);
+}
+
+function decideOutputsReady(draft: ReactionDraft, record: SprintRecord): SprintRecord {
   const withStatus = (wanted: FeatureStatus): string[] => record.features.filter((featureId) => record.evidence.features[featureId]?.status === wanted);
-  return decide(draft, next, EventType.SprintOutputsReady, () => ({ sprintId: record.id, completedFeatures: withStatus(FeatureStatus.Completed), deferredFeatures: withStatus(FeatureStatus.Deferred) }));
+  return decide(draft, record, EventType.SprintOutputsReady, () => ({ sprintId: record.id, completedFeatures: withStatus(FeatureStatus.Completed), deferredFeatures: withStatus(FeatureStatus.Deferred) }));
 }
 
 function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boolean, fails: boolean): SprintRecord {

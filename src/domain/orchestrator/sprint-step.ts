@@ -34,7 +34,10 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   record = ending === undefined ? bookkeep(record, event, data) : endExecution(record, ending.execution);
   if (ending?.failed === true) record = retryFailure(draft, record, ending.execution);
   const machine = draft.machineOf(record.instance);
-  if (machine !== undefined) record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
+  // Only an event the machine knows can move it.
+  if (machine?.eventIndex.has(event.type) === true) {
+    record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
+  }
   if (machine !== undefined && event.type === EventType.RetryRequested) record = retry(draft, machine, record, data);
   draft.sprints.set(sprintId, record);
 }
@@ -69,7 +72,13 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
 function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonRecord): { execution: ExecutionRecord; failed: boolean } | undefined {
   if (event.type !== EventType.AgentExecutionCompleted && event.type !== EventType.AgentSkillFailed) return undefined;
   const executionId = event.executionId ?? firstString(data, executionIdKeys);
-  const running = record.running.find((execution) => execution.executionId === executionId);
+  let running: ExecutionRecord | undefined;
+  // A loop, not `find`: a closure here would cost an allocation for every event of every sprint.
+  for (const execution of record.running) {
+    if (execution.executionId !== executionId) continue;
+    running = execution;
+    break;
+  }
   if (running === undefined) return undefined;
   const failed = event.type === EventType.AgentSkillFailed;
   const reason = failed ? (event.reason ?? firstString(data, reasonKeys)) : undefined;
@@ -85,13 +94,11 @@ export interface SprintSignal {
 }
 
 /**
- * Feeds an event to the sprint's machine. A taken transition appends the events the target state
+ * Feeds an event the machine knows to the sprint's machine. A taken transition appends the events the target state
  * emits and starts the roles it activates; an event a paused sprint cannot take yet is held until
  * it resumes.
  */
 function moveSprint(draft: ReactionDraft, machine: CompiledMachine, record: SprintRecord, signal: SprintSignal, data: JsonRecord): SprintRecord {
-  // Only an event the machine knows can move it; only then is a rewind target read.
-  if (!machine.eventIndex.has(signal.type)) return record;
   const target = firstString(data, targetKeys);
   const result = transition(machine, record.instance, { type: signal.type, position: signal.position, target }, (gates) => {
     const outcome = evaluateGates(gates, record.evidence);
