@@ -50,14 +50,18 @@ export function readOnce<T>(event: ResolvedEvent, read: (event: ResolvedEvent) =
   return event.readValue as T;
 }
 
-/** The last event read and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
-let lastRead: { event: EvidenceEvent; data: JsonRecord; anchors: Readonly<EventAnchors> } | undefined;
+/** The last event read, its data and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
+let lastEvent: EvidenceEvent | undefined;
+let lastData: JsonRecord | undefined;
+let lastAnchors: Readonly<EventAnchors> | undefined;
 
 /** Reads the anchors of `event` (envelope, then `data`, then stream name). Events are never changed, so the last answer is reused. */
 export function readAnchors(event: EvidenceEvent, data: JsonRecord): Readonly<EventAnchors> {
-  if (lastRead !== undefined && lastRead.event === event && lastRead.data === data) return lastRead.anchors;
+  if (lastAnchors !== undefined && lastEvent === event && lastData === data) return lastAnchors;
   const anchors = readFreshAnchors(event, data);
-  lastRead = { event, data, anchors };
+  lastEvent = event;
+  lastData = data;
+  lastAnchors = anchors;
   return anchors;
 }
 

@@ -2,7 +2,7 @@ import { FeatureStatus } from '../planning/feature.js';
 import { readOnce, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
-import { firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
+import { emptyDictionary, firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
 import { changeWork, unstartedSprint, sprintStanding, SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
 import { featureEvidence, withFeature } from './update-work.js';
 
@@ -99,6 +99,8 @@ function readStatus(event: ResolvedEvent): FeatureStatus | undefined {
 
 /** Marks the named streams of the scope ready; the earliest event that made one ready is kept. */
 function markStreamsReady(evidence: ScopeEvidence, names: readonly string[], by: string, position: number): ScopeEvidence {
+  // A sprint's scope, and most milestones', have no streams: nothing to mark.
+  if (evidence.streams === emptyDictionary()) return evidence;
   let streams = evidence.streams;
   for (const name of new Set(names)) {
     const stream = own(streams, name);

@@ -91,7 +91,7 @@ export function activate(
     const optional = written.endsWith('?');
     const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
-    if (record.running.some((execution) => execution.executionId === executionId) || started.some((execution) => execution.executionId === executionId)) continue;
+    if (hasExecution(record.running, executionId) || hasExecution(started, executionId)) continue;
     const agent = agentFor(draft.config.agents, role);
     if (agent === undefined && optional) continue;
     const execution = withExecution(
@@ -139,6 +139,12 @@ export function activate(
   const running = started.length === 0 ? record.running : [...record.running, ...started];
   const ended = failed.length === 0 ? record.ended : [...record.ended, ...failed].slice(-maxEndedKept);
   return withSprint(record, { running, ended });
+}
+
+/** Is `executionId` among `executions`? (A loop: a closure would cost a context for every role started.) */
+function hasExecution(executions: readonly ExecutionRecord[], executionId: string): boolean {
+  for (const execution of executions) if (execution.executionId === executionId) return true;
+  return false;
 }
 
 const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();
