@@ -131,7 +131,7 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
   if (waiting & Signals.AllSprintsClosed && record.sprints.length > 0) {
     // The sprint the event is about is checked first: while it is open, the rest need not be.
     const hintOpen = sprintHint !== undefined && draft.sprint(sprintHint)?.milestoneId === record.id && !isClosed(draft, sprintHint);
-    if (!hintOpen && record.sprints.every((id) => isClosed(draft, id))) return { name: FsmSignal.AllSprintsClosed, record };
+    if (!hintOpen && allClosed(draft, record.sprints)) return { name: FsmSignal.AllSprintsClosed, record };
   }
   const verdict = (waiting & (Signals.GatesPassed | Signals.GatesFailed)) !== 0;
   const recheck = (waiting & Signals.EvidenceChanged) !== 0 && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
@@ -160,6 +160,16 @@ function requestApproval(draft: ReactionDraft, record: MilestoneRecord): Milesto
   return withMilestone(record, { approval: 'requested' });
 }
 
+/**
+ * Are all these sprints closed? Checked from the last planned: sprints tend to close in plan order,
+ * so an open one is usually found at once, where a check from the first would pass over every
+ * sprint closed so far at each event of a closing sprint.
+ */
+function allClosed(draft: ReactionDraft, sprintIds: readonly string[]): boolean {
+  for (let index = sprintIds.length - 1; index >= 0; index--) if (!isClosed(draft, sprintIds[index] as string)) return false;
+  return true;
+}
+
 function isClosed(draft: ReactionDraft, sprintId: string): boolean {
   const sprint = draft.sprint(sprintId);
   if (sprint === undefined) return false;
@@ -182,7 +192,8 @@ function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneR
 }
 
 function emitFromMilestone(draft: ReactionDraft, record: MilestoneRecord, type: string): void {
-  if (!isEventType(type)) return;
+  // A fold appends nothing: the payload would be built for nobody.
+  if (!draft.wantsIntents || !isEventType(type)) return;
   const data: JsonObject = { milestoneId: record.id };
   if (record.versionTag !== undefined) data['versionTag'] = record.versionTag;
   if (record.lastGates !== undefined) {

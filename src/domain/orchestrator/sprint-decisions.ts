@@ -4,6 +4,7 @@ import { sprintStream } from '../events/stream-id.js';
 import { isTerminal } from '../fsm/machine-instance.js';
 import { waitingStates } from '../fsm/waiting-states.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
+import type { GateResult } from '../gates/gate-result.js';
 import { FeatureStatus } from '../planning/feature.js';
 import { withSprint, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
@@ -93,23 +94,26 @@ function decideVerdict(draft: ReactionDraft, record: SprintRecord, passes: boole
   if (record.decided.includes(EventType.AllTraceChecksPassed) || record.decided.includes(EventType.GateFailed)) return record;
   const outcome = evaluateGates(record.gates, record.evidence);
   const evaluated = withSprint(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
-  const gates = gateSummary(outcome.results);
-  if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, () => ({ sprintId: record.id, gates }));
-  if (!outcome.passed && fails) {
-    const unmetGates = gates.filter((gate) => gate['passed'] === false);
-    return decide(draft, evaluated, EventType.GateFailed, () => ({ sprintId: record.id, unmetGates, gates }));
-  }
+  if (outcome.passed && passes) return decide(draft, evaluated, EventType.AllTraceChecksPassed, () => ({ sprintId: record.id, gates: gateSummary(outcome.results) }));
+  if (!outcome.passed && fails) return decide(draft, evaluated, EventType.GateFailed, () => verdictData(record.id, outcome.results));
   return evaluated;
 }
 
+function verdictData(sprintId: string, results: readonly GateResult[]): JsonObject {
+  const gates = gateSummary(results);
+  return { sprintId, unmetGates: gates.filter((gate) => gate['passed'] === false), gates };
+}
+
 /**
- * Appends one decision of the current stay, once. `data` is built only when the decision is new:
- * most events find it already made.
+ * Appends one decision of the current stay, once. `data` is built only when the decision is new
+ * (most events find it already made) and only for a reaction (a fold appends nothing).
  */
 function decide(draft: ReactionDraft, record: SprintRecord, type: EventType, data: () => JsonObject, what: string = type): SprintRecord {
   if (record.decided.includes(what)) return record;
-  const streamId = sprintStream(record.id);
-  const eventId = derivedEventId(streamId, record.instance.transitions, what);
-  draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data: data() });
+  if (draft.wantsIntents) {
+    const streamId = sprintStream(record.id);
+    const eventId = derivedEventId(streamId, record.instance.transitions, what);
+    draft.append({ streamId, eventId, type, traceId: record.traceId, correlationId: record.correlationId, scope: sprintScope(record), data: data() });
+  }
   return withSprint(record, { decided: [...record.decided, what] });
 }

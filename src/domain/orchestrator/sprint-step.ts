@@ -165,6 +165,8 @@ function retrace(draft: ReactionDraft, record: SprintRecord, signal: SprintSigna
 
 /** An event a state emits on entry, with the payload the spec gives it. */
 function emitFromSprint(draft: ReactionDraft, record: SprintRecord, stay: number, type: string, signal: SprintSignal): void {
+  // A fold appends nothing: the payload would be built for nobody.
+  if (!draft.wantsIntents) return;
   const streamId = sprintStream(record.id);
   const data: JsonObject = { sprintId: record.id };
   if (record.milestoneId !== undefined) data['milestone'] = record.milestoneId;
