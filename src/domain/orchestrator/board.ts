@@ -203,8 +203,8 @@ export function copySprintRecord(record: SprintRecord): SprintRecord {
   return copy;
 }
 
-/** `execution` with `changes`, as a shape-stable copy (execution records are never changed in place). */
-export function withExecution(execution: ExecutionRecord, changes: Partial<ExecutionRecord>): ExecutionRecord {
+/** A shape-stable copy of `execution`, to set members of before anyone else sees it (records in a board are never changed in place). */
+export function copyExecution(execution: ExecutionRecord): ExecutionRecord {
   const copy: EveryMember<ExecutionRecord> = {
     executionId: execution.executionId,
     role: execution.role,
@@ -218,7 +218,7 @@ export function withExecution(execution: ExecutionRecord, changes: Partial<Execu
     status: execution.status,
     reason: execution.reason,
   };
-  return Object.assign(copy, changes);
+  return copy;
 }
 
 /** A milestone record with every member, in the one order all milestone records have. */

@@ -1,11 +1,11 @@
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
-import { firstString, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, type EveryMember, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Agent } from '../planning/agent.js';
 import { isSameRole } from '../planning/role-key.js';
 import { ConcurrencyPolicy } from '../planning/sprint.js';
-import { withExecution, withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
+import { copyExecution, withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
 import { derivedExecutionId } from './derived-id.js';
 import type { ReactionDraft } from './reaction.js';
 
@@ -94,13 +94,25 @@ export function activate(
     if (hasExecution(record.running, executionId) || hasExecution(started, executionId)) continue;
     const agent = agentFor(draft.config.agents, role);
     if (agent === undefined && optional) continue;
-    const execution = withExecution(
-      { executionId, role, state, startedAt: draft.event.position, stay, attempt, status: 'running' },
-      { agentId: agent?.id, retryAt, features: options.features },
-    );
+    const execution: EveryMember<ExecutionRecord> = {
+      executionId,
+      role,
+      agentId: agent?.id,
+      state,
+      startedAt: draft.event.position,
+      stay,
+      attempt,
+      retryAt,
+      features: options.features,
+      status: 'running',
+      reason: undefined,
+    };
     if (agent === undefined) {
       const reason = `no agent in planning/agents.yaml answers to role ${role}`;
-      failed.push(withExecution(execution, { status: 'failed', reason }));
+      const unassigned = copyExecution(execution);
+      unassigned.status = 'failed';
+      unassigned.reason = reason;
+      failed.push(unassigned);
       draft.append({
         streamId: sprintStream(record.id),
         eventId: `${executionId}:unassigned`,

@@ -6,7 +6,7 @@ import { firstString, noItems, type JsonRecord } from '../evidence/read-json.js'
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
-import { withExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
+import { copyExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
@@ -44,7 +44,10 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
 
 /** The sprint with an execution moved from running to ended. */
 function endExecution(record: SprintRecord, ended: ExecutionRecord): SprintRecord {
-  return withSprint(record, { running: record.running.filter((execution) => execution.executionId !== ended.executionId), ended: [...record.ended, ended].slice(-maxEndedKept) });
+  const running: ExecutionRecord[] = [];
+  for (const execution of record.running) if (execution.executionId !== ended.executionId) running.push(execution);
+  const kept = record.ended.length < maxEndedKept ? record.ended : record.ended.slice(record.ended.length - maxEndedKept + 1);
+  return withSprint(record, { running: running.length === 0 ? noItems() : running.slice(), ended: [...kept, ended] });
 }
 
 /** What the event says about approvals and checkpoints (an execution's end: see `endExecution`). */
@@ -82,7 +85,10 @@ function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonReco
   if (running === undefined) return undefined;
   const failed = event.type === EventType.AgentSkillFailed;
   const reason = failed ? (event.reason ?? firstString(data, reasonKeys)) : undefined;
-  return { execution: withExecution(running, { status: failed ? 'failed' : 'completed', reason: reason ?? running.reason }), failed };
+  const execution = copyExecution(running);
+  execution.status = failed ? 'failed' : 'completed';
+  execution.reason = reason ?? running.reason;
+  return { execution, failed };
 }
 
 /** The event as the sprint machine sees it. */
