@@ -106,14 +106,13 @@ export type Membership = 'in' | 'out' | 'unattributed';
 export function membership(scope: EvidenceScope, anchors: EventAnchors): Membership {
   const { sprintId, milestoneId, featureId } = anchors;
   if (sprintId === undefined && milestoneId === undefined && featureId === undefined) return 'unattributed';
-  const inFeatures = featureId !== undefined && isInScopeFeature(scope, featureId);
   if (scope.kind === 'sprint') {
     if (sprintId !== undefined) return sprintId === scope.id ? 'in' : 'out';
-    return inFeatures ? 'in' : 'out';
+  } else {
+    if (milestoneId !== undefined) return milestoneId === scope.id ? 'in' : 'out';
+    if (sprintId !== undefined) return isInScopeSprint(scope, sprintId) ? 'in' : 'out';
   }
-  if (milestoneId !== undefined) return milestoneId === scope.id ? 'in' : 'out';
-  if (sprintId !== undefined) return isInScopeSprint(scope, sprintId) ? 'in' : 'out';
-  return inFeatures ? 'in' : 'out';
+  return featureId !== undefined && isInScopeFeature(scope, featureId) ? 'in' : 'out';
 }
 
 /** The source an event is recorded under when the latest one per source counts (audits, scores). */
