@@ -13,19 +13,24 @@ export type EvidenceEvent = Pick<StoredEvent, 'eventId' | 'position' | 'data'> &
     streamId?: string;
   };
 
-/** The scope members of an event, from its envelope, else its `data`, else its stream name. */
+/**
+ * The scope members that route an event (to a sprint, a milestone, a feature), from its envelope,
+ * else its `data`, else its stream name. Attribution members (agent, skill, execution, module) are
+ * read where a fold step needs them: see `attributionOf`.
+ */
 export interface EventAnchors {
   sprintId?: string | undefined;
   milestoneId?: string | undefined;
   featureId?: string | undefined;
-  agentId?: string | undefined;
-  skillId?: string | undefined;
-  executionId?: string | undefined;
-  moduleId?: string | undefined;
 }
+
+/** The members `attributionOf` reads. */
+export type AttributionKey = 'agentId' | 'skillId' | 'executionId' | 'moduleId';
 
 /** An event the fold works on: its data known to be an object, its anchors resolved. */
 export interface ResolvedEvent {
+  /** The event as given, for members read on demand (`attributionOf`). */
+  envelope: JsonRecord;
   eventId: string;
   type: string;
   position: number;
@@ -67,18 +72,23 @@ export function readAnchors(event: EvidenceEvent, data: JsonRecord): Readonly<Ev
 
 function readFreshAnchors(event: EvidenceEvent, data: JsonRecord): EventAnchors {
   const envelope = event as unknown as JsonRecord;
-  const stream = readString(envelope['streamId']);
+  let sprintId = memberOf(envelope, data, 'sprintId');
+  let milestoneId = memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']);
+  let featureId = memberOf(envelope, data, 'featureId');
+  if (sprintId === undefined || milestoneId === undefined || featureId === undefined) {
+    const stream = readString(envelope['streamId']);
+    sprintId ??= fromStream(stream, StreamPrefix.Sprint);
+    milestoneId ??= fromStream(stream, StreamPrefix.Milestone);
+    featureId ??= fromStream(stream, StreamPrefix.Feature);
+  }
   // Every member named, absent ones undefined: all anchors share one V8 map.
-  const anchors: EveryMember<EventAnchors> = {
-    sprintId: memberOf(envelope, data, 'sprintId') ?? fromStream(stream, StreamPrefix.Sprint),
-    milestoneId: memberOf(envelope, data, 'milestoneId') ?? readString(data['milestone']) ?? fromStream(stream, StreamPrefix.Milestone),
-    featureId: memberOf(envelope, data, 'featureId') ?? fromStream(stream, StreamPrefix.Feature),
-    agentId: memberOf(envelope, data, 'agentId'),
-    skillId: memberOf(envelope, data, 'skillId'),
-    executionId: memberOf(envelope, data, 'executionId'),
-    moduleId: memberOf(envelope, data, 'moduleId'),
-  };
+  const anchors: EveryMember<EventAnchors> = { sprintId, milestoneId, featureId };
   return anchors;
+}
+
+/** An attribution member of the event: from its envelope, else from its `data`. */
+export function attributionOf(event: ResolvedEvent, key: AttributionKey): string | undefined {
+  return memberOf(event.envelope, event.data, key);
 }
 
 /** A scope member from the envelope, else from `data` (plain reads: nothing inherited is a string). */

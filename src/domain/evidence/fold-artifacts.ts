@@ -3,7 +3,7 @@ import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { mergeCommit, readCommits } from './read-commit.js';
 import { distinctStrings, firstString, type EveryMember } from './read-json.js';
-import { readOnce, type ResolvedEvent } from './evidence-event.js';
+import { attributionOf, readOnce, type ResolvedEvent } from './evidence-event.js';
 import { changeWork, type CommitEvidence, type ProducedFile } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
@@ -36,7 +36,7 @@ export const foldArtifact: FoldStep = (evidence, event) => {
 
 /** The payload of an artifact event; `undefined` for an execution that produced nothing or did not pass; a string says why the event is unusable. */
 function readArtifact(event: ResolvedEvent): ArtifactPayload | undefined | string {
-  const { data, anchors, type, position } = event;
+  const { data, type, position } = event;
   const isExecution = type === 'AgentExecutionCompleted';
   const paths = distinctStrings(data, singleFileKeys, listFileKeys);
   const imageId = firstString(data, ['imageId']);
@@ -51,7 +51,10 @@ function readArtifact(event: ResolvedEvent): ArtifactPayload | undefined | strin
     if (status !== undefined && normalizeOutcome(status) !== 'pass') return undefined;
   }
   const produced = type !== 'ArtifactReady';
-  const files = paths.map((path) => producedFile({ path, ready: !produced, position, produced, agentId: anchors.agentId, skillId: anchors.skillId, executionId: anchors.executionId }));
+  const agentId = attributionOf(event, 'agentId');
+  const skillId = attributionOf(event, 'skillId');
+  const executionId = attributionOf(event, 'executionId');
+  const files = paths.map((path) => producedFile({ path, ready: !produced, position, produced, agentId, skillId, executionId }));
   return { files, imageId, commits };
 }
 

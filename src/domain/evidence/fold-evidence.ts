@@ -80,7 +80,7 @@ function resolve(event: EvidenceEvent, type: string, position: number, data: Jso
   const last = lastEvent === event ? lastResolved : undefined;
   if (last !== undefined && last.data === data && last.type === type && last.position === position) return last;
   const reason = firstString(event as unknown as JsonRecord, ['reason']);
-  const resolved: ResolvedEvent = { eventId: eventIdOf(event), type, position, data, anchors, reason, readBy: undefined, readValue: undefined };
+  const resolved: ResolvedEvent = { envelope: event as unknown as JsonRecord, eventId: eventIdOf(event), type, position, data, anchors, reason, readBy: undefined, readValue: undefined };
   lastEvent = event;
   lastResolved = resolved;
   return resolved;

@@ -1,5 +1,5 @@
 import { FeatureStatus } from '../planning/feature.js';
-import { readOnce, type ResolvedEvent } from './evidence-event.js';
+import { attributionOf, readOnce, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { emptyDictionary, firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
@@ -56,7 +56,8 @@ export const foldSprintLifecycle: FoldStep = (evidence, event) => {
   let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : withMembers(evidence, { sprints: withEntry(evidence.sprints, sprintId, sprint) });
   if (event.type === 'SprintClosed') {
     const names = [...readStrings(event.data['stream']), ...readStrings(event.data['streams']), sprintId];
-    if (event.anchors.moduleId !== undefined) names.push(event.anchors.moduleId);
+    const moduleId = attributionOf(event, 'moduleId');
+    if (moduleId !== undefined) names.push(moduleId);
     next = markStreamsReady(next, names, `SprintClosed ${sprintId}`, event.position);
   }
   return next;
