@@ -239,7 +239,20 @@ export function emptyWork(): WorkEvidence {
 export function emptyFeature(featureId: string): FeatureEvidence;
 export function emptyFeature(featureId: string | undefined): WorkEvidence;
 export function emptyFeature(featureId: string | undefined): WorkEvidence {
-  return changeWork({ featureId, files: noItems(), commits: noItems(), testFiles: noItems(), testRuns: noItems(), imageIds: noItems() } as WorkEvidence, {});
+  // Owned by the running batch from the start: its first change is made in place.
+  const work: EveryMember<Omit<FeatureEvidence, 'featureId'>> & { featureId: string | undefined } = {
+    featureId,
+    files: noItems(),
+    commits: noItems(),
+    testFiles: noItems(),
+    testRuns: noItems(),
+    coverage: undefined,
+    imageIds: noItems(),
+    status: undefined,
+    statusPosition: undefined,
+    deferReason: undefined,
+  };
+  return ownedByBatch(work as WorkEvidence);
 }
 
 /**
@@ -269,7 +282,8 @@ export function changeWork<T extends WorkEvidence>(work: T, changes: Partial<Fea
 
 /** A sprint of the scope before any of its lifecycle events. */
 export function unstartedSprint(sprintId: string): SprintEvidence {
-  return sprintStanding({ sprintId, standing: SprintStanding.Planned, started: false }, {});
+  const sprint: EveryMember<SprintEvidence> = { sprintId, standing: SprintStanding.Planned, decidedBy: undefined, decidedAt: undefined, started: false };
+  return ownedByBatch(sprint);
 }
 
 /** `sprint` with `changes`: in place when the running batch made it, else copied as one literal naming every member (see `changeWork`). */
@@ -292,7 +306,8 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     for (const name of scope.parallelStreams) named[name] = { name, ready: false };
     streams = named;
   }
-  return {
+  // Owned by the running batch from the start: its first change is made in place.
+  return ownedByBatch({
     scope: {
       kind: scope.kind,
       id: scope.id,
@@ -312,5 +327,5 @@ export function emptyEvidence(scope: EvidenceScope): ScopeEvidence {
     ignored: noItems(),
     lastPosition: 0,
     waivers: undefined,
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { sprintEvidenceScope } from '../evidence/evidence-scope.js';
-import { noItems, type JsonRecord } from '../evidence/read-json.js';
+import { noItems, ownedByBatch, type JsonRecord } from '../evidence/read-json.js';
 import { rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import { createInstance } from '../fsm/machine-instance.js';
@@ -23,7 +23,8 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
   let record: SprintRecord;
   if (existing === undefined) {
     const machine = draft.machines.current('sprint') ?? draft.config.sprintMachine;
-    record = copySprintRecord({
+    // Owned by the running batch from the start: the same event's transition changes it in place.
+    record = ownedByBatch(copySprintRecord({
       id: sprintId,
       milestoneId: planned.milestoneId,
       moduleId: planned.moduleId,
@@ -41,7 +42,7 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
       gateFailures: 0,
       checkpoints: 0,
       decided: noItems(),
-    });
+    }));
   } else {
     const keepApproval = existing.approval === 'granted' || existing.approval === 'requested' || existing.approval === 'rejected';
     record = withSprint(existing, {
