@@ -90,13 +90,17 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
 /**
  * The milestone's own progress: once every sprint is closed or aborted (and it has at least one),
  * `allSprintsClosed`; in a state waiting on a gate verdict, its gates decide `gatesPassed` or
- * `gatesFailed`; a blocked milestone whose failing gates changed gets `evidenceChanged`.
+ * `gatesFailed`; a blocked milestone whose failing gates changed gets `evidenceChanged`. Says
+ * whether the milestone reached a terminal state here.
  */
-export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprintHint?: string): void {
+export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprintHint?: string): boolean {
   const before = draft.milestone(milestoneId);
-  if (before === undefined) return;
+  if (before === undefined) return false;
   const machine = draft.machineOf(before.instance);
-  if (machine === undefined) return;
+  // A state that waits on none of these signals decides nothing (most events of most milestones).
+  if (machine === undefined || (milestoneSignals(machine)[before.instance.state] ?? 0) === 0) return false;
+  // Kept apart: in a batch the record itself may be updated in place.
+  const instance = before.instance;
   let record = before;
   for (let step = 0; step < machine.states.length && !isTerminal(machine, record.instance); step++) {
     const signal = nextSignal(draft, machine, record, sprintHint);
@@ -109,6 +113,7 @@ export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprin
   }
   // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
   draft.milestones.set(milestoneId, record);
+  return record.instance !== instance && isTerminal(machine, record.instance);
 }
 
 /** A milestone's own approval events (a sprint's carry its sprintId and are the sprint's). */

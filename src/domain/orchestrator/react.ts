@@ -2,7 +2,6 @@ import type { StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { readAnchors } from '../evidence/evidence-event.js';
 import { isRecord, type JsonRecord } from '../evidence/read-json.js';
-import { isTerminal } from '../fsm/machine-instance.js';
 import type { Board } from './board.js';
 import { recordMachine } from './machine-step.js';
 import { attachSprint, decideMilestone, planMilestone, startMilestones, stepMilestone } from './milestone-step.js';
@@ -62,20 +61,9 @@ function decide(draft: ReactionDraft, event: StoredEvent): void {
   // Decisions see the whole reaction: a sprint closing can complete its milestone, which can
   // start the next one, which can let that milestone's sprints start.
   if (sprintId !== undefined) decideSprint(draft, sprintId);
-  const settled = milestoneId !== undefined && decideSettling(draft, milestoneId, sprintId);
+  const settled = milestoneId !== undefined && decideMilestone(draft, milestoneId, sprintId);
   if (event.type === EventType.MilestonePlanCreated || settled) startMilestones(draft);
   if (event.type === EventType.MilestoneStarted && milestoneId !== undefined) {
     for (const id of draft.milestone(milestoneId)?.sprints ?? []) decideSprint(draft, id);
   }
-}
-
-/** Decides a milestone; says whether it reached a terminal state in this reaction. */
-function decideSettling(draft: ReactionDraft, milestoneId: string, sprintId: string | undefined): boolean {
-  // Compared by instance: in a batch the record itself may be updated in place.
-  const before = draft.milestone(milestoneId)?.instance;
-  decideMilestone(draft, milestoneId, sprintId);
-  const after = draft.milestone(milestoneId);
-  if (before === undefined || after === undefined || after.instance === before) return false;
-  const machine = draft.machineOf(after.instance);
-  return machine !== undefined && isTerminal(machine, after.instance);
 }
