@@ -4,7 +4,8 @@ import type { JsonObject, JsonValue } from '../events/envelope.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
 import { parseGateCondition, type GateRef } from '../gates/gate-catalog.js';
 import type { EvidenceEvent } from './evidence-event.js';
-import { milestoneEvidenceScope, sprintEvidenceScope } from './evidence-scope.js';
+import { milestoneEvidenceScope, sprintEvidenceScope, type EvidenceScope } from './evidence-scope.js';
+import { emptyDictionary, inBatch, noItems } from './read-json.js';
 import { collectEvidence, evidenceEventTypes, foldEvidence } from './fold-evidence.js';
 import { emptyEvidence, type ScopeEvidence } from './scope-evidence.js';
 
@@ -180,6 +181,25 @@ describe('foldEvidence (properties)', () => {
           snapshots.push(JSON.stringify(next));
         }
         expect(values.map((value) => JSON.stringify(value))).toEqual(snapshots);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('folds each event into several scopes in turn (its sprint, then its milestone) as it folds it into each alone, sharing nothing mutable', () => {
+    fc.assert(
+      fc.property(logArb, (events) => {
+        const [sprint, milestone] = scopes as [EvidenceScope, EvidenceScope];
+        const alone = [collectEvidence(sprint, events), collectEvidence(milestone, events)];
+        const together = inBatch(() => {
+          let folded = [emptyEvidence(sprint), emptyEvidence(milestone)];
+          for (const event of events) folded = folded.map((evidence) => foldEvidence(evidence, event));
+          return folded;
+        });
+        expect(together).toEqual(alone);
+        // What empty evidence starts with is shared by every scope: nothing may have written to it.
+        expect(noItems()).toEqual([]);
+        expect(Object.keys(emptyDictionary())).toEqual([]);
       }),
       { numRuns: 300 },
     );
