@@ -203,6 +203,12 @@ export function copySprintRecord(record: SprintRecord): SprintRecord {
   return copy;
 }
 
+/** The execution of `executionId` among `executions` (a loop, not `find`: a closure would cost an allocation on every event). */
+export function findExecution(executions: readonly ExecutionRecord[], executionId: string | undefined): ExecutionRecord | undefined {
+  for (const execution of executions) if (execution.executionId === executionId) return execution;
+  return undefined;
+}
+
 /** A shape-stable copy of `execution`, to set members of before anyone else sees it (records in a board are never changed in place). */
 export function copyExecution(execution: ExecutionRecord): ExecutionRecord {
   const copy: EveryMember<ExecutionRecord> = {

@@ -5,7 +5,7 @@ import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import type { Agent } from '../planning/agent.js';
 import { isSameRole } from '../planning/role-key.js';
 import { ConcurrencyPolicy } from '../planning/sprint.js';
-import { copyExecution, withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
+import { copyExecution, findExecution, withSprint, type ExecutionRecord, type SprintRecord } from './board.js';
 import { derivedExecutionId } from './derived-id.js';
 import type { ReactionDraft } from './reaction.js';
 
@@ -91,7 +91,7 @@ export function activate(
     const optional = written.endsWith('?');
     const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
-    if (hasExecution(record.running, executionId) || hasExecution(started, executionId)) continue;
+    if (findExecution(record.running, executionId) !== undefined || findExecution(started, executionId) !== undefined) continue;
     const agent = agentFor(draft.config.agents, role);
     if (agent === undefined && optional) continue;
     const execution: EveryMember<ExecutionRecord> = {
@@ -151,12 +151,6 @@ export function activate(
   const running = started.length === 0 ? record.running : [...record.running, ...started];
   const ended = failed.length === 0 ? record.ended : [...record.ended, ...failed].slice(-maxEndedKept);
   return withSprint(record, { running, ended });
-}
-
-/** Is `executionId` among `executions`? (A loop: a closure would cost a context for every role started.) */
-function hasExecution(executions: readonly ExecutionRecord[], executionId: string): boolean {
-  for (const execution of executions) if (execution.executionId === executionId) return true;
-  return false;
 }
 
 const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();

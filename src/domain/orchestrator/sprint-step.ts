@@ -6,7 +6,7 @@ import { firstString, noItems, type JsonRecord } from '../evidence/read-json.js'
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
-import { copyExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
+import { copyExecution, findExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
@@ -75,13 +75,7 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
 function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonRecord): { execution: ExecutionRecord; failed: boolean } | undefined {
   if (event.type !== EventType.AgentExecutionCompleted && event.type !== EventType.AgentSkillFailed) return undefined;
   const executionId = event.executionId ?? firstString(data, executionIdKeys);
-  let running: ExecutionRecord | undefined;
-  // A loop, not `find`: a closure here would cost an allocation for every event of every sprint.
-  for (const execution of record.running) {
-    if (execution.executionId !== executionId) continue;
-    running = execution;
-    break;
-  }
+  const running = findExecution(record.running, executionId);
   if (running === undefined) return undefined;
   const failed = event.type === EventType.AgentSkillFailed;
   const reason = failed ? (event.reason ?? firstString(data, reasonKeys)) : undefined;
