@@ -4,7 +4,7 @@ import { NotFoundError, RefusedError, UsageError } from '../../domain/errors/ind
 import { EventType, milestoneStream, sprintStream, type JsonObject, type ProposedEvent } from '../../domain/events/index.js';
 import { transition } from '../../domain/fsm/index.js';
 import { evaluateGates } from '../../domain/gates/index.js';
-import { boardMachineOf, type Board, type MilestoneRecord, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { boardMachineOf, gateEvidence, type Board, type MilestoneRecord, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { didYouMean } from '../../domain/text/index.js';
 import { randomIds, systemClock } from '../../runtime/index.js';
 import { contextOf, type CliContext } from '../cli-context.js';
@@ -55,7 +55,7 @@ async function applyOverride(context: CliContext, id: string, options: OverrideO
     const milestone = board.sprints.has(id) ? undefined : board.milestones.get(id);
     if (milestone !== undefined) {
       if (options.skipGate === undefined) throw new UsageError(`${id} is a milestone: only --skip-gate applies to one`);
-      return record(context, session, milestoneStream(id), { milestoneId: id }, milestone.traceId, by, reason, waiverOf(milestone, options.skipGate), undefined);
+      return record(context, session, milestoneStream(id), { milestoneId: id }, milestone.traceId, by, reason, waiverOf(board, milestone, options.skipGate), undefined);
     }
     const sprint = board.sprints.get(id);
     if (sprint === undefined) {
@@ -64,7 +64,7 @@ async function applyOverride(context: CliContext, id: string, options: OverrideO
     }
     const scope = { sprintId: id, ...(sprint.milestoneId === undefined ? {} : { milestoneId: sprint.milestoneId }) };
     const stands = (type: EventType, data: JsonObject, featureId?: string): Effect => ({ type, data: { ...data, overriddenBy: by, reason }, ...(featureId === undefined ? {} : { featureId }) });
-    if (options.skipGate !== undefined) return record(context, session, sprintStream(id), scope, sprint.traceId, by, reason, waiverOf(sprint, options.skipGate), undefined);
+    if (options.skipGate !== undefined) return record(context, session, sprintStream(id), scope, sprint.traceId, by, reason, waiverOf(board, sprint, options.skipGate), undefined);
     if (options.feature !== undefined) {
       if (!sprint.features.includes(options.feature)) {
         throw new NotFoundError(`feature ${options.feature} is not in the scope of ${id} (${sprint.features.join(', ') || 'no features'})${didYouMean(options.feature, sprint.features)}`);
@@ -96,13 +96,13 @@ async function record(context: CliContext, session: Session, streamId: string, s
 }
 
 /** A waiver of one of the record's gates: what it bypasses is said (the gate's verdict now). */
-function waiverOf(record: SprintRecord | MilestoneRecord, gate: string): JsonObject {
+function waiverOf(board: Board, record: SprintRecord | MilestoneRecord, gate: string): JsonObject {
   const ref = record.gates.find((candidate) => candidate.written === gate || candidate.gate === gate);
   if (ref === undefined) {
     const names = record.gates.map((candidate) => candidate.written);
     throw new NotFoundError(`${record.id} has no gate ${gate} (its gates: ${names.join(', ') || 'none'})${didYouMean(gate, names)}`);
   }
-  const [verdict] = evaluateGates([ref], record.evidence).results;
+  const [verdict] = evaluateGates([ref], gateEvidence(board, record)).results;
   if (verdict?.passed === true) throw new RefusedError(`cannot waive ${ref.written} of ${record.id}: it passes (${verdict.reason})`);
   return { override: 'skipGate', gate: ref.written, bypassed: verdict?.reason ?? 'not evaluated' };
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { NotFoundError, UsageError } from '../../domain/errors/index.js';
 import { evaluateGates, explainGates, type GateResult } from '../../domain/gates/index.js';
-import { sprintStateView, type Board, type MilestoneRecord, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { gateEvidence, sprintStateView, type Board, type MilestoneRecord, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { didYouMean } from '../../domain/text/index.js';
 import { calendarOfLog } from '../../telemetry/index.js';
 import { contextOf } from '../cli-context.js';
@@ -106,7 +106,7 @@ function milestoneStatus(board: Board, milestone: MilestoneRecord, config: Orche
     const sprint = board.sprints.get(sprintId);
     return { sprintId, state: sprint === undefined ? 'unknown' : stateOf(board, config, sprint), done: sprint !== undefined && isSettled(board, config, sprint) };
   });
-  const gates = milestone.lastGates ?? evaluateGates(milestone.gates, milestone.evidence).results;
+  const gates = milestone.lastGates ?? evaluateGates(milestone.gates, gateEvidence(board, milestone)).results;
   const terminal = isSettled(board, config, milestone);
   const waitingFor: string[] = [];
   if (!terminal) {

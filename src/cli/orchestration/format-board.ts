@@ -25,7 +25,7 @@ export function formatBoard(board: Board, config: OrchestratorConfig): string[] 
     const unmet = isSettled(board, config, milestone) ? [] : (milestone.lastGates ?? []).filter((gate) => !gate.passed).map((gate) => `${gate.written}: ${gate.reason}`);
     const settled = isSettled(board, config, milestone);
     const approval = settled ? undefined : approvalWait(id, milestone.approval, config, milestone.approvalReason, 'a new approval');
-    const risks = settled ? [] : milestoneRisks(milestone);
+    const risks = settled ? [] : milestoneRisks(board, milestone);
     lines.push(`  ${id.padEnd(width)}  ${stateOf(board, config, milestone).padEnd(15)} ${closed}/${milestone.sprints.length} sprint(s) done${unmet.length > 0 ? `; unmet: ${unmet.join('; ')}` : ''}${approval === undefined ? '' : `; waiting for ${approval}`}${risks.length > 0 ? `; at risk: ${risks.join('; ')}` : ''}`);
   }
   if (board.sprints.size > 0) lines.push('sprints:');

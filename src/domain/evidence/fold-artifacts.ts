@@ -62,7 +62,7 @@ function readArtifact(event: ResolvedEvent): ArtifactPayload | undefined | strin
  * One file recorded twice: ready if either says so; attributed (agent, skill, execution) by the
  * latest ArtifactProduced, else the latest ArtifactReady.
  */
-function mergeFile(existing: ProducedFile, incoming: ProducedFile): ProducedFile {
+export function mergeFile(existing: ProducedFile, incoming: ProducedFile): ProducedFile {
   const winner = prefer(existing, incoming, (file) => [file.produced ? 1 : 0, file.position], attribution);
   const ready = existing.ready || incoming.ready;
   if (winner === existing && ready === existing.ready) return existing;

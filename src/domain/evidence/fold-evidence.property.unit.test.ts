@@ -7,6 +7,7 @@ import type { EvidenceEvent } from './evidence-event.js';
 import { milestoneEvidenceScope, sprintEvidenceScope, type EvidenceScope } from './evidence-scope.js';
 import { emptyDictionary, inBatch, noItems } from './read-json.js';
 import { collectEvidence, evidenceEventTypes, foldEvidence } from './fold-evidence.js';
+import { mergeEvidence } from './merge-evidence.js';
 import { emptyEvidence, type ScopeEvidence } from './scope-evidence.js';
 
 const featureIds = ['BookingFlow', 'Auth.Login', 'Notification.Email.Send', 'UserSignupFlow', '__proto__', 'constructor'];
@@ -227,6 +228,44 @@ describe('foldEvidence (properties)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('mergeEvidence (properties)', () => {
+  const sprintScopes = [sprintEvidenceScope({ id: 'sprint-3', features: ['Auth.Login', '__proto__'] }), sprintEvidenceScope({ id: 'sprint-4', features: ['UserSignupFlow'] })];
+  const milestoneOf = (parallelStreams: string[]): EvidenceScope =>
+    milestoneEvidenceScope({ id: 'mvp-core', requiredFeatures: ['BookingFlow'], parallelStreams, allowsDeferred: true }, [
+      { id: 'sprint-3', milestone: 'mvp-core', features: ['Auth.Login', '__proto__'] },
+      { id: 'sprint-4', milestone: 'mvp-core', features: ['UserSignupFlow'] },
+    ]);
+  /** The sprint whose evidence takes the event, as the orchestrator folds it (the sprint it names, else the one holding its feature). */
+  const sprintOf = (event: EvidenceEvent): EvidenceScope | undefined => sprintScopes.find((scope) => collectEvidence(scope, [event]).lastPosition === event.position);
+  const takes = (scope: EvidenceScope, event: EvidenceEvent): boolean => collectEvidence(scope, [event]).lastPosition === event.position;
+  /**
+   * Left out: events of one of the milestone's sprints that name another milestone. The milestone
+   * folds them not, its sprint does, and its view counts them (a sprint's events count for the
+   * milestone the sprint is planned for).
+   */
+  const consistent = (scope: EvidenceScope, events: EvidenceEvent[]): EvidenceEvent[] => events.filter((event) => sprintOf(event) === undefined || takes(scope, event));
+
+  it('merging the sprints\' evidence into the milestone\'s own fold equals folding all their events into the milestone, and changes no input', () => {
+    fc.assert(
+      fc.property(logArb, fc.boolean(), (log, withStreams) => {
+        const milestone = milestoneOf(withStreams ? ['UserSignupFlow', 'hasOwnProperty'] : []);
+        const events = consistent(milestone, log);
+        const whole = collectEvidence(milestone, events);
+        // A milestone with streams folds its sprints' events as well (the streams are its own); without, only the rest.
+        const own = collectEvidence(milestone, withStreams ? events : events.filter((event) => sprintOf(event) === undefined));
+        const sprints = sprintScopes.map((scope) => collectEvidence(scope, events));
+        const inputs = JSON.stringify([own, sprints]);
+        const merged = inBatch(() => mergeEvidence(own, sprints));
+        expect(merged).toEqual(whole);
+        expect(evaluateGates(allGates, merged)).toEqual(evaluateGates(allGates, whole));
+        expect(JSON.stringify([own, sprints])).toBe(inputs);
+        expect(mergeEvidence(own, [])).toBe(own);
+      }),
+      { numRuns: 500 },
     );
   });
 });

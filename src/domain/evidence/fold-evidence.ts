@@ -100,13 +100,18 @@ export function collectEvidence(scope: EvidenceScope, events: Iterable<EvidenceE
 }
 
 function ignore(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {
-  const key = (item: IgnoredEvent): string => positionKey(item.position, item.eventId);
-  const ignored = upsertSorted(evidence.ignored, entry, key, (existing, incoming) => prefer(existing, incoming, () => []));
-  const next = ignored === evidence.ignored ? evidence : withMembers(evidence, { ignored: ignored.slice(-maxIgnoredKept) });
-  return advance(next, entry.position);
+  return advance(withIgnored(evidence, entry), entry.position);
 }
 
-function advance(evidence: ScopeEvidence, position: number): ScopeEvidence {
+/** `evidence` with `entry` among the 100 latest events it could not use. */
+export function withIgnored(evidence: ScopeEvidence, entry: IgnoredEvent): ScopeEvidence {
+  const key = (item: IgnoredEvent): string => positionKey(item.position, item.eventId);
+  const ignored = upsertSorted(evidence.ignored, entry, key, (existing, incoming) => prefer(existing, incoming, () => []));
+  return ignored === evidence.ignored ? evidence : withMembers(evidence, { ignored: ignored.slice(-maxIgnoredKept) });
+}
+
+/** `evidence` with `position` as its last position, when it is later. */
+export function advance(evidence: ScopeEvidence, position: number): ScopeEvidence {
   if (position <= evidence.lastPosition) return evidence;
   return withMember(evidence, 'lastPosition', position);
 }

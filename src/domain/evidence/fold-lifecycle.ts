@@ -3,7 +3,7 @@ import { attributionOf, readOnce, type ResolvedEvent } from './evidence-event.js
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { emptyDictionary, firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
-import { changeWork, unstartedSprint, sprintStanding, SprintStanding, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
+import { changeWork, unstartedSprint, sprintStanding, SprintStanding, type FeatureEvidence, type ScopeEvidence, type SprintEvidence, type StreamEvidence } from './scope-evidence.js';
 import { featureEvidence, withFeature } from './update-work.js';
 
 /** The sprint events that decide whether a sprint is closed, and what they make of it. */
@@ -41,18 +41,8 @@ export const foldSprintLifecycle: FoldStep = (evidence, event) => {
   const sprintId = event.anchors.sprintId;
   if (sprintId === undefined) return `${event.type} names no sprint (sprintId)`;
   const existing: SprintEvidence = own(evidence.sprints, sprintId) ?? unstartedSprint(sprintId);
-  let sprint = existing;
-  if (event.type !== 'SprintPlanned' && !sprint.started) {
-    sprint = sprintStanding(sprint, { started: true, standing: sprint.decidedBy === undefined ? SprintStanding.Open : sprint.standing });
-  }
-  const decided = own(decisive, event.type);
-  if (decided !== undefined) {
-    const current = { by: sprint.decidedBy ?? '', at: sprint.decidedAt ?? -1 };
-    const incoming = { by: event.type, at: event.position };
-    if (prefer(current, incoming, (item) => [item.at]) === incoming) {
-      sprint = sprintStanding(sprint, { standing: decided, decidedBy: event.type, decidedAt: event.position });
-    }
-  }
+  const decided = Object.hasOwn(decisive, event.type);
+  const sprint = advanceStanding(existing, event.type !== 'SprintPlanned', decided ? event.type : undefined, event.position);
   let next: ScopeEvidence = sprint === existing && Object.hasOwn(evidence.sprints, sprintId) ? evidence : withMembers(evidence, { sprints: withEntry(evidence.sprints, sprintId, sprint) });
   if (event.type === 'SprintClosed') {
     const names = [...readStrings(event.data['stream']), ...readStrings(event.data['streams']), sprintId];
@@ -62,6 +52,27 @@ export const foldSprintLifecycle: FoldStep = (evidence, event) => {
   }
   return next;
 };
+
+/**
+ * A sprint's standing once a lifecycle event is counted: `opens` for any event after SprintPlanned;
+ * `decidedBy` (SprintClosed, SprintAborted, SprintRewound) at `at` decides the standing when it is
+ * the latest such event. Also how two standings of one sprint merge (see `mergeEvidence`).
+ */
+export function advanceStanding(sprint: SprintEvidence, opens: boolean, decidedBy: string | undefined, at: number | undefined): SprintEvidence {
+  let next = sprint;
+  if (opens && !next.started) {
+    next = sprintStanding(next, { started: true, standing: next.decidedBy === undefined ? SprintStanding.Open : next.standing });
+  }
+  const decided = decidedBy === undefined ? undefined : own(decisive, decidedBy);
+  if (decided !== undefined && at !== undefined) {
+    const current = { by: next.decidedBy ?? '', at: next.decidedAt ?? -1 };
+    const incoming = { by: decidedBy as string, at };
+    if (prefer(current, incoming, (item) => [item.at]) === incoming) {
+      next = sprintStanding(next, { standing: decided, decidedBy, decidedAt: at });
+    }
+  }
+  return next;
+}
 
 /**
  * FeatureDeferred and FeatureStatusChanged: the latest status of a feature. A completed feature
@@ -74,15 +85,20 @@ export const foldFeatureStatus: FoldStep = (evidence, event) => {
   if (typeof read === 'string') return read;
   const { status, reason } = read;
   const feature = featureEvidence(evidence, featureId);
-  const current = { status: feature.status ?? '', at: feature.statusPosition ?? -1, reason: feature.deferReason ?? '' };
-  const incoming = { status, at: event.position, reason: reason ?? '' };
   let next = evidence;
-  if (prefer(current, incoming, (item) => [item.at]) === incoming) {
+  if (isLatestStatus(feature, status, event.position, reason)) {
     next = withFeature(evidence, changeWork(feature, { status, statusPosition: event.position, deferReason: reason }));
   }
   if (status === FeatureStatus.Completed) next = markStreamsReady(next, [featureId], `FeatureStatusChanged ${featureId}`, event.position);
   return next;
 };
+
+/** Does a status recorded at `at` replace the feature's? The latest does; of two at one position, a fixed choice. */
+export function isLatestStatus(feature: FeatureEvidence, status: FeatureStatus, at: number, reason: string | undefined): boolean {
+  const current = { status: feature.status ?? '', at: feature.statusPosition ?? -1, reason: feature.deferReason ?? '' };
+  const incoming = { status, at, reason: reason ?? '' };
+  return prefer(current, incoming, (item) => [item.at]) === incoming;
+}
 
 function readStatusChange(event: ResolvedEvent): { status: FeatureStatus; reason: string | undefined } | string {
   const status = readStatus(event);

@@ -2,7 +2,7 @@ import { canonicalJson } from '../events/canonical-json.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { mergeCommit, readCommits } from './read-commit.js';
 import { firstId, firstString, own, withEntry, withMembers } from './read-json.js';
-import type { CommitEvidence, PullRequestEvidence } from './scope-evidence.js';
+import type { CommitEvidence, PullRequestEvidence, ScopeEvidence } from './scope-evidence.js';
 import { upsertSorted } from './sorted-set.js';
 
 /**
@@ -29,10 +29,15 @@ export const foldPullRequest: FoldStep = (evidence, event) => {
   if (branch !== undefined) incoming.branch = branch;
   const title = firstString(data, ['title']);
   if (title !== undefined) incoming.title = title;
-  const existing = own(evidence.pullRequests, id);
-  const next = existing === undefined ? sortedCommits(incoming) : mergePullRequest(existing, incoming);
-  return next === existing ? evidence : withMembers(evidence, { pullRequests: withEntry(evidence.pullRequests, id, next) });
+  return withPullRequest(evidence, incoming);
 };
+
+/** `evidence` with what `incoming` says of its pull request merged into the record of its id. */
+export function withPullRequest(evidence: ScopeEvidence, incoming: PullRequestEvidence): ScopeEvidence {
+  const existing = own(evidence.pullRequests, incoming.id);
+  const next = existing === undefined ? sortedCommits(incoming) : mergePullRequest(existing, incoming);
+  return next === existing ? evidence : withMembers(evidence, { pullRequests: withEntry(evidence.pullRequests, incoming.id, next) });
+}
 
 function sortedCommits(pullRequest: PullRequestEvidence): PullRequestEvidence {
   let commits: CommitEvidence[] = [];

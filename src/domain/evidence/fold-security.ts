@@ -2,7 +2,7 @@ import { sourceOf } from './evidence-event.js';
 import { type FoldStep, positionKey, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { firstString, isRecord, own, readFlag, readList, readString, readStrings, withEntry, withMembers, type JsonRecord } from './read-json.js';
-import type { SecurityAuditEvidence, SecurityIssue, SecurityViolationEvidence } from './scope-evidence.js';
+import type { ScopeEvidence, SecurityAuditEvidence, SecurityIssue, SecurityViolationEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 
 const maxIssuesKept = 50;
@@ -14,10 +14,15 @@ export const foldSecurityAudit: FoldStep = (evidence, event) => {
   if (audit === undefined) {
     return `${event.type} gives no status, issues, checks or security flags (jwtValidationEnabled, spanTemplatesVerified, securitySpanTemplateInjected, traceSpanPolicyCheck)`;
   }
+  return withAudit(evidence, audit);
+};
+
+/** `evidence` with `audit`, when it is the latest of its source. */
+export function withAudit(evidence: ScopeEvidence, audit: SecurityAuditEvidence): ScopeEvidence {
   const existing = own(evidence.security.audits, audit.source);
   if (existing !== undefined && prefer(existing, audit, (item) => [item.position]) === existing) return evidence;
   return withMembers(evidence, { security: { ...evidence.security, audits: withEntry(evidence.security.audits, audit.source, audit) } });
-};
+}
 
 /** SecurityPolicyViolation: kept (the 100 latest) until a later audit of the same source. */
 export const foldSecurityViolation: FoldStep = (evidence, event) => {
@@ -32,17 +37,25 @@ export const foldSecurityViolation: FoldStep = (evidence, event) => {
   if (policy !== undefined) violation.policy = policy;
   const message = firstString(data, ['message', 'reason', 'description', 'error']);
   if (message !== undefined) violation.message = message;
+  return withViolation(evidence, violation);
+};
+
+/** `evidence` with `violation` among the 100 latest. */
+export function withViolation(evidence: ScopeEvidence, violation: SecurityViolationEvidence): ScopeEvidence {
   const key = (item: SecurityViolationEvidence): string => positionKey(item.position, item.eventId);
   const violations = upsertSorted(evidence.security.violations, violation, key, (existing, incoming) => prefer(existing, incoming, () => []));
   if (violations === evidence.security.violations) return evidence;
   return withMembers(evidence, { security: { ...evidence.security, violations: violations.slice(-maxViolationsKept) } });
-};
+}
 
 /** SecurityPolicyPublished: the source's outputs are marked compliant. */
-export const foldSecurityPublished: FoldStep = (evidence, event) => {
-  const published = addSorted(evidence.security.published, sourceOf(event.anchors));
+export const foldSecurityPublished: FoldStep = (evidence, event) => withPublished(evidence, sourceOf(event.anchors));
+
+/** `evidence` with `source` marked compliant. */
+export function withPublished(evidence: ScopeEvidence, source: string): ScopeEvidence {
+  const published = addSorted(evidence.security.published, source);
   return published === evidence.security.published ? evidence : withMembers(evidence, { security: { ...evidence.security, published } });
-};
+}
 
 function readAudit(data: JsonRecord, source: string, position: number): SecurityAuditEvidence | undefined {
   const status = firstString(data, ['status']);

@@ -92,7 +92,7 @@ function firstPercent(record: JsonRecord): number | undefined {
 }
 
 /** The latest coverage wins; of two at one position, the lower (never overstate coverage). */
-function withCoverage(work: WorkEvidence, coverage: CoverageEvidence): WorkEvidence {
+export function withCoverage<T extends WorkEvidence>(work: T, coverage: CoverageEvidence): T {
   const current = work.coverage;
   if (current !== undefined) {
     const winner = prefer(current, coverage, (item) => [item.position, -item.percent]);
@@ -102,7 +102,7 @@ function withCoverage(work: WorkEvidence, coverage: CoverageEvidence): WorkEvide
 }
 
 /** The latest run of a suite wins; of two at one position, the one with more failures. */
-function latestRun(existing: TestRunEvidence, incoming: TestRunEvidence): TestRunEvidence {
+export function latestRun(existing: TestRunEvidence, incoming: TestRunEvidence): TestRunEvidence {
   return prefer(existing, incoming, (run) => [run.position, run.failed]);
 }
 

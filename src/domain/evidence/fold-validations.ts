@@ -24,17 +24,16 @@ export const foldValidation: FoldStep = (evidence, event) => {
     const validations = addSorted(evidence.validations, name);
     if (validations !== evidence.validations) next = withMembers(next, { validations });
   }
-  if (score !== undefined) {
-    const source = sourceOf(event.anchors);
-    const incoming: ResilienceEvidence = { source, score, position: event.position };
-    const existing = own(next.resilience, source);
-    // The latest score counts; of two at one position, the lower.
-    if (existing === undefined || prefer(existing, incoming, (item) => [item.position, -item.score]) !== existing) {
-      next = withMembers(next, { resilience: withEntry(next.resilience, source, incoming) });
-    }
-  }
+  if (score !== undefined) next = withResilience(next, { source: sourceOf(event.anchors), score, position: event.position });
   return next;
 };
+
+/** `evidence` with the resilience score of a source: the latest counts; of two at one position, the lower. */
+export function withResilience(evidence: ScopeEvidence, incoming: ResilienceEvidence): ScopeEvidence {
+  const existing = own(evidence.resilience, incoming.source);
+  if (existing !== undefined && prefer(existing, incoming, (item) => [item.position, -item.score]) === existing) return evidence;
+  return withMembers(evidence, { resilience: withEntry(evidence.resilience, incoming.source, incoming) });
+}
 
 /** BlueprintValidated: the latest one decides; `valid: false` records a failed validation. */
 export const foldBlueprint: FoldStep = (evidence, event) => {
@@ -42,8 +41,12 @@ export const foldBlueprint: FoldStep = (evidence, event) => {
   const incoming: BlueprintEvidence = { valid: readFlag(data['valid']) ?? true, position: event.position };
   const blueprintId = firstString(data, ['blueprintId', 'blueprint']);
   if (blueprintId !== undefined) incoming.blueprintId = blueprintId;
+  return withBlueprint(evidence, incoming);
+};
+
+/** `evidence` with a blueprint validation: the latest decides; of two at one position, the failed one. */
+export function withBlueprint(evidence: ScopeEvidence, incoming: BlueprintEvidence): ScopeEvidence {
   const existing = evidence.blueprint;
-  // Of two at one position, the failed one.
   if (existing !== undefined && prefer(existing, incoming, (item) => [item.position, item.valid ? 0 : 1]) === existing) return evidence;
   return withMembers(evidence, { blueprint: incoming });
-};
+}

@@ -17,4 +17,5 @@ export * from './board-snapshot.js';
 export * from './recovery-view.js';
 export * from './approval-wait.js';
 export * from './milestone-risks.js';
+export { gateEvidence, milestoneEvidence, sprintsOf, type SprintLookup } from './milestone-evidence.js';
 export * from './audit-entry.js';

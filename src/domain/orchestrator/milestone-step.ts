@@ -3,7 +3,7 @@ import { EventType, isEventType } from '../events/event-type.js';
 import { milestoneStream } from '../events/stream-id.js';
 import { milestoneEvidenceScope } from '../evidence/evidence-scope.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, withItem, type JsonRecord } from '../evidence/read-json.js';
+import { emptyDictionary, firstString, withItem, type JsonRecord } from '../evidence/read-json.js';
 import { joinScope, rescopeEvidence } from '../evidence/rescope-evidence.js';
 import { emptyEvidence } from '../evidence/scope-evidence.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
@@ -14,6 +14,7 @@ import { waitingStates } from '../fsm/waiting-states.js';
 import { evaluateGate, evaluateGates } from '../gates/evaluate-gate.js';
 import { copyMilestoneRecord, withMilestone, type MilestoneRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
+import { countsForMilestone, lastEvidencePosition, milestoneEvidence } from './milestone-evidence.js';
 import { gateSummary } from './gate-summary.js';
 import { plannedMilestone } from './planned-definitions.js';
 import type { ReactionDraft } from './reaction.js';
@@ -71,12 +72,20 @@ function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): 
   return { id: sprintId, milestone: milestoneId, features: [...(draft.sprint(sprintId)?.features ?? [])] };
 }
 
-/** Folds an event that concerns a milestone: its evidence, its machine, its triggers. */
-export function stepMilestone(draft: ReactionDraft, milestoneId: string): void {
+/**
+ * Folds an event that concerns a milestone: its evidence, its machine, its triggers. `sprintId` is
+ * the sprint the event was folded into, if any: when that sprint's evidence took it and counts for
+ * the milestone, the milestone's own fold skips it (see `milestoneEvidence`). A milestone with
+ * parallel streams folds it all the same: which event first made a stream ready is its own to say
+ * (and folding an event twice changes nothing).
+ */
+export function stepMilestone(draft: ReactionDraft, milestoneId: string, sprintId: string | undefined): void {
   const before = draft.milestone(milestoneId);
   if (before === undefined) return;
   const event = draft.event;
-  const evidence = foldEvidence(before.evidence, event);
+  const sprint = sprintId === undefined ? undefined : draft.sprint(sprintId);
+  const inSprint = sprint !== undefined && sprint.evidence.lastPosition === event.position && countsForMilestone(sprint, before);
+  const evidence = inSprint && before.evidence.streams === emptyDictionary() ? before.evidence : foldEvidence(before.evidence, event);
   let record: MilestoneRecord = evidence === before.evidence ? before : withMilestone(before, { evidence });
   const machine = draft.machineOf(record.instance);
   if (machine !== undefined && machine.eventIndex.has(event.type)) record = move(draft, machine, record, event.type);
@@ -139,9 +148,9 @@ function nextSignal(draft: ReactionDraft, machine: CompiledMachine, record: Mile
     if (!hintOpen && allClosed(draft, record.sprints)) return { name: FsmSignal.AllSprintsClosed, record };
   }
   const verdict = (waiting & (Signals.GatesPassed | Signals.GatesFailed)) !== 0;
-  const recheck = (waiting & Signals.EvidenceChanged) !== 0 && record.evidence.lastPosition > (record.lastGatesAt ?? 0);
+  const recheck = (waiting & Signals.EvidenceChanged) !== 0 && lastEvidencePosition(record, draft.lookupSprint) > (record.lastGatesAt ?? 0);
   if (!verdict && !recheck) return undefined;
-  const outcome = evaluateGates(record.gates, record.evidence);
+  const outcome = evaluateGates(record.gates, milestoneEvidence(record, draft.lookupSprint));
   // Read before `withMilestone`, which updates a record copied in this batch in place.
   const previousGates = record.lastGates ?? [];
   const evaluated = withMilestone(record, { lastGates: outcome.results, lastGatesAt: draft.event.position });
@@ -185,7 +194,7 @@ function isClosed(draft: ReactionDraft, sprintId: string): boolean {
 /** Moves the milestone's machine; the entered state's events are appended with their payloads. */
 function move(draft: ReactionDraft, machine: CompiledMachine, record: MilestoneRecord, type: string): MilestoneRecord {
   const event = draft.event;
-  const result = transition(machine, record.instance, { type, position: event.position }, (gates) => evaluateGates(gates, record.evidence).passed);
+  const result = transition(machine, record.instance, { type, position: event.position }, (gates) => evaluateGates(gates, milestoneEvidence(record, draft.lookupSprint)).passed);
   if (result.kind !== 'taken') return record;
   const next = withMilestone(record, {
     instance: result.instance,
@@ -248,7 +257,7 @@ function fireTriggers(draft: ReactionDraft, record: MilestoneRecord): void {
   const event = draft.event;
   record.triggers.forEach((trigger, index) => {
     if (trigger.event !== event.type) return;
-    const result = trigger.condition === undefined ? undefined : evaluateGate(trigger.condition, record.evidence);
+    const result = trigger.condition === undefined ? undefined : evaluateGate(trigger.condition, milestoneEvidence(record, draft.lookupSprint));
     if (result !== undefined && !result.passed) return;
     const what = `trigger-${index}<${event.eventId}`;
     const data: JsonObject = { milestoneId: record.id, event: trigger.event, next: trigger.next, causedBy: event.eventId };

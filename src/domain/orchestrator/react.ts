@@ -56,7 +56,7 @@ function decide(draft: ReactionDraft, event: StoredEvent): void {
   }
   if (sprintId !== undefined) stepSprint(draft, sprintId, data);
   const milestoneId = anchors.milestoneId ?? (sprintId === undefined ? undefined : draft.sprint(sprintId)?.milestoneId);
-  if (milestoneId !== undefined) stepMilestone(draft, milestoneId);
+  if (milestoneId !== undefined) stepMilestone(draft, milestoneId, sprintId);
 
   // Decisions see the whole reaction: a sprint closing can complete its milestone, which can
   // start the next one, which can let that milestone's sprints start.

@@ -3,9 +3,10 @@ import { loadDefaultMachine } from '../../artifacts/state-machine/load-machines.
 import type { JsonObject } from '../events/envelope.js';
 import { compileMachine } from '../fsm/compile-machine.js';
 import { defaultRetryPolicy, type Agent } from '../planning/agent.js';
-import { emptyBoard } from './board.js';
+import { emptyBoard, type MilestoneRecord } from './board.js';
 import { boardSnapshot } from './board-snapshot.js';
 import type { ExecutionRequest } from './intent.js';
+import { milestoneEvidence, sprintsOf } from './milestone-evidence.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { foldEvent, react } from './react.js';
 import { sprintStateView } from './sprint-view.js';
@@ -334,6 +335,28 @@ describe('react: milestones', () => {
     sim.emit('milestone-m1', 'ApprovalGranted', { milestoneId: 'm1', approvedBy: 'alice' }, { milestoneId: 'm1' });
     sim.run();
     expect(sim.state('milestone', 'm1')).toBe('Completed');
+  });
+
+  it('reads its sprints\' evidence from the sprints: blocked on their failing tests, it completes when a sprint\'s later run passes', () => {
+    const sim = plan(new Simulation(config, diligent({ failTests: () => true })), [{ id: 's1', milestone: 'm1', features: ['A'] }], [{ id: 'm1', gates: ['testsPassed'] }]).run();
+    expect(sim.state('milestone', 'm1')).toBe('Blocked');
+    const milestone = () => sim.board.milestones.get('m1') as MilestoneRecord;
+    // Folded once, into the sprint: the milestone's own fold holds none of it, its gates read it all.
+    expect(milestone().evidence.features['A']?.testRuns).toEqual([]);
+    expect(milestoneEvidence(milestone(), sprintsOf(sim.board)).features['A']?.testRuns).toEqual([expect.objectContaining({ suite: 'A.feature', failed: 1 })]);
+    sim.emit('sprint-s1', 'TestRunCompleted', { suite: 'A.feature', passed: 3, failed: 0 }, { sprintId: 's1', milestoneId: 'm1', featureId: 'A' });
+    sim.run();
+    expect(sim.state('milestone', 'm1')).toBe('Completed');
+    expect(milestone().lastGates).toEqual([expect.objectContaining({ gate: 'testsPassed', passed: true })]);
+  });
+
+  it('counts a sprint\'s evidence for the milestone it is planned for now', () => {
+    const sim = plan(new Simulation(config, diligent()), [{ id: 's1', milestone: 'm1', features: ['A'] }], [{ id: 'm1' }, { id: 'm2' }]).run();
+    const runsOf = (id: string) => milestoneEvidence(sim.board.milestones.get(id) as MilestoneRecord, sprintsOf(sim.board)).features['A']?.testRuns ?? [];
+    expect([runsOf('m1'), runsOf('m2')]).toEqual([[expect.objectContaining({ suite: 'A.feature' })], []]);
+    sim.emit('sprint-s1', 'SprintPlanned', { sprintId: 's1', milestone: 'm2', features: ['A'], agents: ['backend-developer'] }, { sprintId: 's1', milestoneId: 'm2' });
+    sim.run();
+    expect([runsOf('m1'), runsOf('m2')]).toEqual([[], [expect.objectContaining({ suite: 'A.feature' })]]);
   });
 
   it('does not call a milestone without sprints done', () => {

@@ -65,6 +65,11 @@ export class ReactionDraft {
     return this.sprints.get(id) ?? this.board.sprints.get(id);
   }
 
+  /** `sprint` as a function, for `milestoneEvidence` (made when asked: most reactions never do). */
+  get lookupSprint(): (id: string) => SprintRecord | undefined {
+    return (id) => this.sprint(id);
+  }
+
   milestone(id: string): MilestoneRecord | undefined {
     return this.milestones.get(id) ?? this.board.milestones.get(id);
   }

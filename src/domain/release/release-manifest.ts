@@ -4,6 +4,7 @@ import type { GateResult } from '../gates/gate-result.js';
 import type { AuditEntry } from '../orchestrator/audit-entry.js';
 import type { Board, MilestoneRecord, SprintRecord } from '../orchestrator/board.js';
 import type { OrchestratorConfig } from '../orchestrator/orchestrator-config.js';
+import { milestoneEvidence, sprintsOf } from '../orchestrator/milestone-evidence.js';
 import { boardMachineOf } from '../orchestrator/reaction.js';
 import { sprintTraceMatrix, type SprintTraceMatrix } from '../trace/sprint-trace-matrix.js';
 import { versionPlanOf, versionTags, type VersioningSettings, type VersionTag } from './version-tags.js';
@@ -143,7 +144,7 @@ export function releaseManifest(board: Board, milestoneId: string, inputs: Relea
     traceMatrices: sprints.map((sprint) => sprintTraceMatrix(sprint)),
     gates: { milestone: [...(milestone.lastGates ?? [])], sprints: Object.fromEntries(sprints.map((sprint) => [sprint.id, [...(sprint.lastGates ?? [])]])) },
     approvals: { governanceMode: inputs.governanceMode, decisions: inputs.decisions.filter((entry) => subjects.has(entry.subject)) },
-    security: { audits: [...inputs.securityAudits], evidence: milestone.evidence.security },
+    security: { audits: [...inputs.securityAudits], evidence: milestoneEvidence(milestone, sprintsOf(board)).security },
     versions: {
       settings: { ...inputs.versioning.written, service: inputs.versioning.service },
       sprints: tags.filter((tag) => tag.kind === 'sprint' && subjects.has(tag.id)),
