@@ -6,6 +6,7 @@ import { withAudit, withPublished, withViolation } from './fold-security.js';
 import { latestRun, withCoverage } from './fold-tests.js';
 import { withBlueprint, withResilience } from './fold-validations.js';
 import { mergeCommit } from './read-commit.js';
+import { withScopeEntries } from './rescope-evidence.js';
 import { emptyDictionary, inBatch, own, withEntry, withMembers } from './read-json.js';
 import { changeWork, type FeatureEvidence, type ScopeEvidence, type SprintEvidence, type WorkEvidence } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
@@ -16,7 +17,8 @@ import { withFeature } from './update-work.js';
  * been folded into `target` as well: the fold keeps sets sorted and chooses "latest" things by log
  * position, so it is a join, and merging folds equals folding the union of their events. The
  * scope, the streams and the waivers stay `target`'s: the scope folded for decides them (a
- * milestone's streams and waivers come from its own fold). A new value: changes none of its inputs.
+ * milestone's streams and waivers come from its own fold); every member of the scope gets an entry,
+ * as in a fold. A new value: changes none of its inputs.
  *
  * @example mergeEvidence(milestone.evidence, sprints.map((sprint) => sprint.evidence))
  */
@@ -25,7 +27,8 @@ export function mergeEvidence(target: ScopeEvidence, sources: Iterable<ScopeEvid
   return inBatch(() => {
     let merged = target;
     for (const source of sources) merged = mergeOne(merged, source);
-    return merged;
+    // Members of the scope no input holds an entry for (see `joinScope`) get an empty one.
+    return withScopeEntries(merged);
   });
 }
 

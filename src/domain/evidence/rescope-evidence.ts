@@ -1,6 +1,6 @@
 import type { EvidenceScope } from './evidence-scope.js';
 import { isInScopeFeature, isInScopeSprint, widenScope } from './evidence-scope.js';
-import { withEntry, withMembers } from './read-json.js';
+import { withEntry, withMember, withMembers } from './read-json.js';
 import { emptyFeature, unstartedSprint, type ScopeEvidence, type SprintEvidence } from './scope-evidence.js';
 
 /**
@@ -22,19 +22,27 @@ export function rescopeEvidence(evidence: ScopeEvidence, scope: EvidenceScope): 
 }
 
 /**
- * The evidence of a scope that `sprintIds` and `featureIds` join (a sprint planned for a
- * milestone): the same as `rescopeEvidence` with them appended, at the cost of what they add.
+ * The evidence of a milestone that `sprintIds` (with `featureIds`) join: its scope widened, at the
+ * cost of what they add. Their entries are left to the sprints' own evidence, which the milestone's
+ * merges (`mergeEvidence`); `withScopeEntries` adds what is still missing once merged.
  */
 export function joinScope(evidence: ScopeEvidence, sprintIds: readonly string[], featureIds: readonly string[]): ScopeEvidence {
   const { scope } = evidence;
   const sprints = sprintIds.filter((id, index) => !isInScopeSprint(scope, id) && sprintIds.indexOf(id) === index);
   const features = featureIds.filter((id, index) => !isInScopeFeature(scope, id) && featureIds.indexOf(id) === index);
   if (sprints.length === 0 && features.length === 0) return evidence;
-  return withMembers(evidence, {
-    scope: widenScope(scope, sprints, features),
-    features: withMissing(evidence.features, features, (featureId) => emptyFeature(featureId)),
-    sprints: withMissing(evidence.sprints, sprints, unstartedSprint),
-  });
+  return withMember(evidence, 'scope', widenScope(scope, sprints, features));
+}
+
+/**
+ * `evidence` with an entry for each feature and sprint of its scope that has none (empty, as
+ * `emptyEvidence` makes them): with `joinScope`, what `rescopeEvidence` gives.
+ */
+export function withScopeEntries(evidence: ScopeEvidence): ScopeEvidence {
+  const features = withMissing(evidence.features, evidence.scope.features, (featureId) => emptyFeature(featureId));
+  const sprints = withMissing<SprintEvidence>(evidence.sprints, evidence.scope.sprints, unstartedSprint);
+  if (features === evidence.features && sprints === evidence.sprints) return evidence;
+  return withMembers(evidence, { features, sprints });
 }
 
 /** `record` with an entry for each missing key (one copy, only when something is missing). */

@@ -20,7 +20,7 @@ export function milestoneEvidence(milestone: MilestoneRecord, sprintOf: SprintLo
     const sprint = sprintOf(sprintId);
     if (sprint !== undefined && countsForMilestone(sprint, milestone)) sources.push(sprint.evidence);
   }
-  return sources.length === 0 ? milestone.evidence : mergeEvidence(milestone.evidence, sources);
+  return mergeEvidence(milestone.evidence, sources);
 }
 
 /**

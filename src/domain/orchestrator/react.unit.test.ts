@@ -342,7 +342,7 @@ describe('react: milestones', () => {
     expect(sim.state('milestone', 'm1')).toBe('Blocked');
     const milestone = () => sim.board.milestones.get('m1') as MilestoneRecord;
     // Folded once, into the sprint: the milestone's own fold holds none of it, its gates read it all.
-    expect(milestone().evidence.features['A']?.testRuns).toEqual([]);
+    expect(milestone().evidence.features['A']?.testRuns ?? []).toEqual([]);
     expect(milestoneEvidence(milestone(), sprintsOf(sim.board)).features['A']?.testRuns).toEqual([expect.objectContaining({ suite: 'A.feature', failed: 1 })]);
     sim.emit('sprint-s1', 'TestRunCompleted', { suite: 'A.feature', passed: 3, failed: 0 }, { sprintId: 's1', milestoneId: 'm1', featureId: 'A' });
     sim.run();
