@@ -304,7 +304,14 @@ export async function foldLog(
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
     if (events.length === 0) break;
     inBatch(() => {
-      for (const event of events) foldEvent(board, event, config);
+      // Each event is let go once folded: a young-generation collection in the middle of the page
+      // then copies only the events still to fold, not the whole page.
+      const pending: (StoredEvent | undefined)[] = events;
+      for (let index = 0; index < pending.length; index++) {
+        const event = pending[index] as StoredEvent;
+        pending[index] = undefined;
+        foldEvent(board, event, config);
+      }
     }, owned);
   }
   return board;
