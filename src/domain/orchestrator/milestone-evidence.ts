@@ -15,12 +15,7 @@ export type SprintLookup = (sprintId: string) => SprintRecord | undefined;
  * @example evaluateGates(milestone.gates, milestoneEvidence(milestone, sprintsOf(board)))
  */
 export function milestoneEvidence(milestone: MilestoneRecord, sprintOf: SprintLookup): ScopeEvidence {
-  const sources: ScopeEvidence[] = [];
-  for (const sprintId of milestone.evidence.scope.sprints) {
-    const sprint = sprintOf(sprintId);
-    if (sprint !== undefined && countsForMilestone(sprint, milestone)) sources.push(sprint.evidence);
-  }
-  return mergeEvidence(milestone.evidence, sources);
+  return mergeEvidence(milestone.evidence, countedSprints(milestone, sprintOf).map((sprint) => sprint.evidence));
 }
 
 /**
@@ -34,11 +29,18 @@ export function countsForMilestone(sprint: SprintRecord, milestone: MilestoneRec
 /** The latest log position folded into any of the milestone's evidence (its own, its sprints'). */
 export function lastEvidencePosition(milestone: MilestoneRecord, sprintOf: SprintLookup): number {
   let last = milestone.evidence.lastPosition;
+  for (const sprint of countedSprints(milestone, sprintOf)) last = Math.max(last, sprint.evidence.lastPosition);
+  return last;
+}
+
+/** The sprints whose evidence counts for the milestone, in plan order. */
+function countedSprints(milestone: MilestoneRecord, sprintOf: SprintLookup): SprintRecord[] {
+  const counted: SprintRecord[] = [];
   for (const sprintId of milestone.evidence.scope.sprints) {
     const sprint = sprintOf(sprintId);
-    if (sprint !== undefined && countsForMilestone(sprint, milestone)) last = Math.max(last, sprint.evidence.lastPosition);
+    if (sprint !== undefined && countsForMilestone(sprint, milestone)) counted.push(sprint);
   }
-  return last;
+  return counted;
 }
 
 /** The board's sprint lookup. */
