@@ -38,24 +38,9 @@ export interface ResolvedEvent {
   anchors: Readonly<EventAnchors>;
   /** The envelope's `reason`. */
   reason?: string | undefined;
-  /** What a fold step read from `data`, and the reader: kept for the next scope the event is folded into (see `readOnce`). */
-  readBy: unknown;
-  readValue: unknown;
 }
 
-/**
- * `read(event)`, computed once per event: an event folded into its sprint and into its milestone
- * reads its payload once. The value is shared by both scopes, so it must never be changed.
- */
-export function readOnce<T>(event: ResolvedEvent, read: (event: ResolvedEvent) => T): T {
-  if (event.readBy !== read) {
-    event.readValue = read(event);
-    event.readBy = read;
-  }
-  return event.readValue as T;
-}
-
-/** The last event read, its data and its anchors: one event is read by the orchestrator, its sprint's fold and its milestone's fold. */
+/** The last event read, its data and its anchors: one event is read by the orchestrator and by each scope that folds it. */
 let lastEvent: EvidenceEvent | undefined;
 let lastData: JsonRecord | undefined;
 let lastAnchors: Readonly<EventAnchors> | undefined;

@@ -3,7 +3,7 @@ import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { mergeCommit, readCommits } from './read-commit.js';
 import { distinctStrings, firstString, type EveryMember } from './read-json.js';
-import { attributionOf, readOnce, type ResolvedEvent } from './evidence-event.js';
+import { attributionOf, type ResolvedEvent } from './evidence-event.js';
 import { changeWork, type CommitEvidence, type ProducedFile } from './scope-evidence.js';
 import { addSorted, upsertSorted } from './sorted-set.js';
 import { updateWork } from './update-work.js';
@@ -20,7 +20,7 @@ interface ArtifactPayload {
 
 /** ArtifactProduced, ArtifactReady and AgentExecutionCompleted: files, an image and commits of a feature. */
 export const foldArtifact: FoldStep = (evidence, event) => {
-  const payload = readOnce(event, readArtifact);
+  const payload = readArtifact(event);
   if (typeof payload === 'string') return payload;
   if (payload === undefined) return evidence;
   return updateWork(evidence, event.anchors.featureId, (work) => {

@@ -71,19 +71,10 @@ export function foldEvidence(evidence: ScopeEvidence, event: EvidenceEvent): Sco
   return advance(result, position);
 }
 
-/** The last event resolved, and how: one event is folded into its sprint's evidence and its milestone's. */
-let lastEvent: EvidenceEvent | undefined;
-let lastResolved: ResolvedEvent | undefined;
-
-/** The event as the fold steps read it; the same object for the same event (events are never changed). */
+/** The event as the fold steps read it. */
 function resolve(event: EvidenceEvent, type: string, position: number, data: JsonRecord, anchors: Readonly<EventAnchors>): ResolvedEvent {
-  const last = lastEvent === event ? lastResolved : undefined;
-  if (last !== undefined && last.data === data && last.type === type && last.position === position) return last;
   const reason = firstString(event as unknown as JsonRecord, ['reason']);
-  const resolved: ResolvedEvent = { envelope: event as unknown as JsonRecord, eventId: eventIdOf(event), type, position, data, anchors, reason, readBy: undefined, readValue: undefined };
-  lastEvent = event;
-  lastResolved = resolved;
-  return resolved;
+  return { envelope: event as unknown as JsonRecord, eventId: eventIdOf(event), type, position, data, anchors, reason };
 }
 
 function eventIdOf(event: EvidenceEvent): string {

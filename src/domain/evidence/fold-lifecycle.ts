@@ -1,5 +1,5 @@
 import { FeatureStatus } from '../planning/feature.js';
-import { attributionOf, readOnce, type ResolvedEvent } from './evidence-event.js';
+import { attributionOf, type ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeFeatureStatus } from './normalize-word.js';
 import { emptyDictionary, firstString, own, readStrings, withEntry, withMembers } from './read-json.js';
@@ -81,7 +81,7 @@ export function advanceStanding(sprint: SprintEvidence, opens: boolean, decidedB
 export const foldFeatureStatus: FoldStep = (evidence, event) => {
   const featureId = event.anchors.featureId;
   if (featureId === undefined) return `${event.type} names no feature (featureId)`;
-  const read = readOnce(event, readStatusChange);
+  const read = readStatusChange(event);
   if (typeof read === 'string') return read;
   const { status, reason } = read;
   const feature = featureEvidence(evidence, featureId);

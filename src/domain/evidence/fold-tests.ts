@@ -1,4 +1,4 @@
-import { readOnce, type ResolvedEvent } from './evidence-event.js';
+import type { ResolvedEvent } from './evidence-event.js';
 import { type FoldStep, prefer } from './fold-step.js';
 import { normalizeOutcome } from './normalize-word.js';
 import { distinctStrings, firstString, isRecord, noItems, own, readCount, readList, readPercent, readString, type JsonRecord } from './read-json.js';
@@ -12,7 +12,7 @@ const testFileKeys = ['tests', 'testFiles', 'files'];
 
 /** TestCasesGenerated: test files of a feature, and its coverage when the link carries one. */
 export const foldTestCases: FoldStep = (evidence, event) => {
-  const payload = readOnce(event, readTestCases);
+  const payload = readTestCases(event);
   if (typeof payload === 'string') return payload;
   const { files, coverage } = payload;
   return updateWork(evidence, event.anchors.featureId, (work) => {
@@ -34,7 +34,7 @@ function readTestCases(event: ResolvedEvent): { files: string[]; coverage: Cover
 
 /** TestRunCompleted and TestsPassed: the latest run of one suite of a feature. */
 export const foldTestRun: FoldStep = (evidence, event) => {
-  const payload = readOnce(event, readTestRunPayload);
+  const payload = readTestRunPayload(event);
   if (typeof payload === 'string') return payload;
   const { run, coverage } = payload;
   return updateWork(evidence, event.anchors.featureId, (work) => {
@@ -52,7 +52,7 @@ function readTestRunPayload(event: ResolvedEvent): { run: TestRunEvidence; cover
 
 /** CoverageReported: coverage of a feature (or of the scope), or of several features as rows. */
 export const foldCoverage: FoldStep = (evidence, event) => {
-  const payload = readOnce(event, readCoverage);
+  const payload = readCoverage(event);
   if (typeof payload === 'string') return payload;
   let next: ScopeEvidence = evidence;
   if (payload.single !== undefined) {
