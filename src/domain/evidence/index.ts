@@ -14,4 +14,4 @@ export * from './security-statements.js';
 export * from './read-commit.js';
 export { normalizeOutcome, normalizeFeatureStatus } from './normalize-word.js';
 export * from './rescope-evidence.js';
-export { inBatch } from './read-json.js';
+export { inBatch, wholeFold, type BatchOwnership } from './read-json.js';

@@ -15,19 +15,31 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
 }
 
 /**
- * Records copied inside the running `inBatch` call. Nobody outside the batch has seen them yet, so
- * setting a member in place is as good as copying: a batch of n events over a record of n keys
- * costs O(n) instead of O(n²). Outside a batch this is `undefined` and every change copies.
+ * Who may change a value in place during a fold batch (see `inBatch`):
+ *
+ * - a `WeakSet`: the values copied or made in the batch (or in earlier batches given the same set).
+ *   Nobody outside has seen them yet, so setting a member in place is as good as copying: a batch
+ *   of n events over a record of n keys costs O(n) instead of O(n²).
+ * - `wholeFold`: the fold holds everything it reaches, so every value may be changed in place,
+ *   except the frozen ones records share (`noItems`, `emptyDictionary`, compiled machines). For a
+ *   replay into a fresh board that nothing else sees: it copies nothing and marks nothing.
  */
-let batchOwned: WeakSet<object> | undefined;
+export type BatchOwnership = WeakSet<object> | typeof wholeFold;
+
+/** The ownership of a fold that holds every value it reaches (see `BatchOwnership`). */
+export const wholeFold: unique symbol = Symbol('wholeFold');
+
+/** The running batch's ownership; outside a batch `undefined`, and every change copies. */
+let batchOwned: BatchOwnership | undefined;
 
 /**
  * Runs `fold` with copy-on-write records: a record copied during the run is reused for later
  * changes. `owned` carries that ownership over several runs (the pages of one replay, the life of
  * one orchestrator): give it only when the records copied are held by nothing but the one board
- * those runs fold into.
+ * those runs fold into. Give `wholeFold` only when that board, and everything in it, is the
+ * fold's alone (a replay into a fresh board).
  */
-export function inBatch<T>(fold: () => T, owned: WeakSet<object> = new WeakSet()): T {
+export function inBatch<T>(fold: () => T, owned: BatchOwnership = new WeakSet()): T {
   const previous = batchOwned;
   batchOwned = owned;
   try {
@@ -37,9 +49,20 @@ export function inBatch<T>(fold: () => T, owned: WeakSet<object> = new WeakSet()
   }
 }
 
+/** Is `value` the running batch's to change in place? */
+function owns(value: object): boolean {
+  if (batchOwned === undefined) return false;
+  return batchOwned === wholeFold ? !Object.isFrozen(value) : batchOwned.has(value);
+}
+
+/** Marks a value the batch made as its own (nothing to mark when the fold owns everything). */
+function markOwned(value: object): void {
+  if (batchOwned !== undefined && batchOwned !== wholeFold) batchOwned.add(value);
+}
+
 /** `record` with `key` set (a copy, except for a record copied earlier in the same batch), written as an own member even for keys such as `__proto__`. */
 export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
-  const target = batchOwned !== undefined && batchOwned.has(record) ? (record as Record<string, T>) : copyRecord(record);
+  const target = owns(record) ? (record as Record<string, T>) : copyRecord(record);
   setEntry(target, key, value);
   return target;
 }
@@ -51,7 +74,7 @@ export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, v
 export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   const copy = dictionary<T>();
   for (const key of Object.keys(record)) setEntry(copy, key, record[key] as T);
-  batchOwned?.add(copy);
+  markOwned(copy);
   return copy;
 }
 
@@ -81,13 +104,13 @@ export function emptyDictionary<T>(): Readonly<Record<string, T>> {
  * kept by the thousand pass one that keeps their shape (see `withSprint`).
  */
 export function withMembers<T extends object>(record: T, changes: Partial<T>, copy: (record: T) => T = spreadCopy): T {
-  if (batchOwned !== undefined && batchOwned.has(record)) return Object.assign(record, changes);
+  if (owns(record)) return Object.assign(record, changes);
   return ownedByBatch(Object.assign(copy(record), changes));
 }
 
 /** `record` with one member set: `withMembers` without building a changes object (the common case). */
 export function withMember<T extends object, K extends keyof T>(record: T, key: K, value: T[K]): T {
-  const target = batchOwned !== undefined && batchOwned.has(record) ? record : ownedByBatch(spreadCopy(record));
+  const target = owns(record) ? record : ownedByBatch(spreadCopy(record));
   target[key] = value;
   return target;
 }
@@ -109,12 +132,12 @@ export function noItems<T>(): T[] {
 
 /** Is `value` a copy made in the running batch (so it may be changed in place)? */
 export function isOwnedByBatch(value: object): boolean {
-  return batchOwned?.has(value) ?? false;
+  return owns(value);
 }
 
 /** `list` with `item` appended: in place when the running batch made the list, else a copy (made by the batch). */
 export function withItem<T>(list: readonly T[], item: T): readonly T[] {
-  if (batchOwned !== undefined && batchOwned.has(list)) {
+  if (owns(list)) {
     (list as T[]).push(item);
     return list;
   }
@@ -129,7 +152,7 @@ export type EveryMember<T> = { [K in keyof Required<T>]: T[K] };
 
 /** Marks a copy made by the caller as owned by the running batch, if there is one; returns it. */
 export function ownedByBatch<T extends object>(value: T): T {
-  batchOwned?.add(value);
+  markOwned(value);
   return value;
 }
 

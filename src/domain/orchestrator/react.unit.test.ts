@@ -3,6 +3,7 @@ import { loadDefaultMachine } from '../../artifacts/state-machine/load-machines.
 import type { JsonObject } from '../events/envelope.js';
 import { compileMachine } from '../fsm/compile-machine.js';
 import { defaultRetryPolicy, type Agent } from '../planning/agent.js';
+import { emptyDictionary, inBatch, noItems, wholeFold } from '../evidence/read-json.js';
 import { emptyBoard, type MilestoneRecord } from './board.js';
 import { boardSnapshot } from './board-snapshot.js';
 import type { ExecutionRequest } from './intent.js';
@@ -382,5 +383,38 @@ describe('foldEvent', () => {
     for (const event of sim.log) foldEvent(folded, event, config);
     expect(boardSnapshot(folded)).toEqual(boardSnapshot(sim.board));
     expect(sim.state('milestone', 'm2')).toBe('Completed');
+  });
+
+  it('leaves the same board in a batch, whether the batch owns what it copies or every value it reaches (a replay)', () => {
+    // Each sprint's first verification fails: it goes through RetryPhase once.
+    const verified = new Set<string>();
+    const failOnce = (request: ExecutionRequest): boolean => !verified.has(request.sprintId) && verified.add(request.sprintId) !== undefined;
+    const sim = plan(new Simulation(config, diligent({ failTests: failOnce })), [
+      { id: 's1', milestone: 'm1', features: ['A', 'B'], gates: ['testsPassed'] },
+      { id: 's2', milestone: 'm1', features: ['C'], gates: ['testsPassed'] },
+      { id: 's3', milestone: 'm2', features: ['D', 'E'], gates: ['testsPassed'] },
+      { id: 's4', features: ['F'] },
+      { id: 's5', features: ['G'] },
+    ], [{ id: 'm1', gates: ['testsPassed'] }, { id: 'm2', gates: ['testsPassed'] }]);
+    sim.emit('sprint-s5', 'SprintPaused', { reason: 'review' }, { sprintId: 's5' });
+    sim.emit('milestone-m2', 'SecurityAuditCompleted', { status: 'Compliant', checks: ['TraceSpansAttached'] }, { milestoneId: 'm2', sprintId: 's3' });
+    sim.run();
+    sim.emit('sprint-s4', 'SprintRewound', { to: 'Active' }, { sprintId: 's4' }, 'trace-second');
+    sim.emit('sprint-s5', 'SprintAborted', { reason: 'dropped' }, { sprintId: 's5' });
+    sim.run();
+    expect([sim.state('milestone', 'm1'), sim.state('milestone', 'm2')]).toEqual(['Completed', 'Completed']);
+    expect(['s1', 's2', 's3', 's4', 's5'].map((id) => sim.state('sprint', id))).toEqual(['Closed', 'Closed', 'Closed', 'Closed', 'Aborted']);
+    expect(sim.log.filter((event) => event.type === 'GateFailed')).toHaveLength(3);
+    const expected = boardSnapshot(sim.board);
+    for (const owned of [new WeakSet<object>(), wholeFold]) {
+      const folded = emptyBoard();
+      inBatch(() => {
+        for (const event of sim.log) foldEvent(folded, event, config);
+      }, owned);
+      expect(boardSnapshot(folded)).toEqual(expected);
+    }
+    // What records share is frozen and stays empty.
+    expect(noItems()).toEqual([]);
+    expect(Object.keys(emptyDictionary())).toEqual([]);
   });
 });

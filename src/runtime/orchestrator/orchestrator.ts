@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeCanonicalJson, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
-import { inBatch } from '../../domain/evidence/index.js';
+import { inBatch, wholeFold, type BatchOwnership } from '../../domain/evidence/index.js';
 import {
   applyReaction,
   boardSnapshot,
@@ -290,15 +290,19 @@ function settleSignal(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-/** Folds the log into `board` up to `until` (inclusive), without performing anything. */
+/**
+ * Folds the log into `board` up to `until` (inclusive), without performing anything. By default
+ * the fold takes `board` over and changes its records in place (`wholeFold`): give a fresh board,
+ * or one nothing else holds a part of.
+ */
 export async function foldLog(
   store: EventStore,
   board: Board,
   config: OrchestratorConfig,
   until = Number.MAX_SAFE_INTEGER,
   pageSize = 1000,
-  /** Ownership of the records copied (see `inBatch`): the board's holder's, when it keeps folding into it. */
-  owned = new WeakSet<object>(),
+  /** Ownership of the records changed (see `inBatch`): the board holder's, when it keeps folding into it. */
+  owned: BatchOwnership = wholeFold,
 ): Promise<Board> {
   while (board.position < until) {
     const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
