@@ -3,7 +3,7 @@ import { loadDefaultMachine } from '../../artifacts/state-machine/load-machines.
 import type { JsonObject } from '../events/envelope.js';
 import { compileMachine } from '../fsm/compile-machine.js';
 import { defaultRetryPolicy, type Agent } from '../planning/agent.js';
-import { emptyDictionary, inBatch, noItems, wholeFold } from '../evidence/read-json.js';
+import { emptyDictionary, inBatch, noItems, wholeFold, type BatchOwnership } from '../evidence/read-json.js';
 import { emptyBoard, type MilestoneRecord } from './board.js';
 import { boardSnapshot } from './board-snapshot.js';
 import type { ExecutionRequest } from './intent.js';
@@ -406,7 +406,7 @@ describe('foldEvent', () => {
     expect(['s1', 's2', 's3', 's4', 's5'].map((id) => sim.state('sprint', id))).toEqual(['Closed', 'Closed', 'Closed', 'Closed', 'Aborted']);
     expect(sim.log.filter((event) => event.type === 'GateFailed')).toHaveLength(3);
     const expected = boardSnapshot(sim.board);
-    for (const owned of [new WeakSet<object>(), wholeFold]) {
+    for (const owned of [new WeakSet<object>(), wholeFold] as BatchOwnership[]) {
       const folded = emptyBoard();
       inBatch(() => {
         for (const event of sim.log) foldEvent(folded, event, config);
