@@ -37,16 +37,23 @@ function registryOf(
   versions: ReadonlyMap<string, readonly string[]>,
   current: ReadonlyMap<string, CompiledMachine>,
 ): MachineRegistry {
-  // Instances nearly always run the latest version of their machine: remember the last found per id.
-  const lastFound = new Map<string, CompiledMachine>();
+  // Instances nearly always run the latest version of their machine: remember the last found per
+  // id (a short list: a board runs two or three machines, and comparing ids beats hashing them).
+  const lastFound: CompiledMachine[] = [];
   return {
     get: (id, version) => byKey.get(keyOf(id, version)),
     current: (id) => current.get(id),
     forInstance: (instance) => {
-      const last = lastFound.get(instance.machine);
-      if (last !== undefined && last.version === instance.version) return last;
+      for (let index = 0; index < lastFound.length; index++) {
+        const last = lastFound[index] as CompiledMachine;
+        if (last.id === instance.machine && last.version === instance.version) return last;
+      }
       const found = byKey.get(keyOf(instance.machine, instance.version));
-      if (found !== undefined) lastFound.set(instance.machine, found);
+      if (found !== undefined) {
+        const sameId = lastFound.findIndex((last) => last.id === found.id);
+        if (sameId >= 0) lastFound[sameId] = found;
+        else lastFound.push(found);
+      }
       return found;
     },
     versions: (id) => versions.get(id) ?? [],

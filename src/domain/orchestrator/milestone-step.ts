@@ -55,7 +55,7 @@ export function planMilestone(draft: ReactionDraft, milestoneId: string, data: J
         evidence: rescopeEvidence(existing.evidence, scope),
       });
   if (existing === undefined) draft.newMilestones.push(milestoneId);
-  draft.milestones.set(milestoneId, record);
+  draft.setMilestone(milestoneId, record);
 }
 
 /** A sprint planned for a milestone joins its scope (its id and its features, added to what is there). */
@@ -65,7 +65,7 @@ export function attachSprint(draft: ReactionDraft, milestoneId: string, sprintId
   const evidence = joinScope(milestone.evidence, [sprintId], draft.sprint(sprintId)?.features ?? []);
   const joins = !milestone.sprints.includes(sprintId);
   if (!joins && evidence === milestone.evidence) return;
-  draft.milestones.set(milestoneId, withMilestone(milestone, { sprints: joins ? withItem(milestone.sprints, sprintId) : milestone.sprints, evidence }));
+  draft.setMilestone(milestoneId, withMilestone(milestone, { sprints: joins ? withItem(milestone.sprints, sprintId) : milestone.sprints, evidence }));
 }
 
 function sprintOf(draft: ReactionDraft, sprintId: string, milestoneId: string): { id: string; milestone: string; features: string[] } {
@@ -93,7 +93,7 @@ export function stepMilestone(draft: ReactionDraft, milestoneId: string, sprintI
   if (event.sprintId === undefined) record = foldApproval(record, event.type, event.data);
   if (record.triggers.length > 0) fireTriggers(draft, record);
   // Set even when unchanged as a value: in a batch its evidence may have been updated in place.
-  draft.milestones.set(milestoneId, record);
+  draft.setMilestone(milestoneId, record);
 }
 
 /**
@@ -121,7 +121,7 @@ export function decideMilestone(draft: ReactionDraft, milestoneId: string, sprin
     record = move(draft, machine, signal.record, signal.name);
   }
   // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
-  draft.milestones.set(milestoneId, record);
+  draft.setMilestone(milestoneId, record);
   return record.instance !== instance && isTerminal(machine, record.instance);
 }
 

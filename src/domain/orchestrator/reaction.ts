@@ -40,12 +40,18 @@ export interface AppendDraft {
  * rest of the reaction is applied by `foldEvent`.
  */
 export class ReactionDraft {
-  readonly sprints: Map<string, SprintRecord>;
-  readonly milestones: Map<string, MilestoneRecord>;
+  private readonly sprints: Map<string, SprintRecord>;
+  private readonly milestones: Map<string, MilestoneRecord>;
   readonly newMilestones: string[] = [];
   readonly featureSprints: Map<string, string>;
   machines: MachineRegistry;
   readonly intents: Intent[] = [];
+  // The record last read or written of each kind: a reaction mostly works on one sprint and its
+  // milestone, and asks for them at every step.
+  private lastSprintId: string | undefined;
+  private lastSprint: SprintRecord | undefined;
+  private lastMilestoneId: string | undefined;
+  private lastMilestone: MilestoneRecord | undefined;
 
   constructor(
     readonly board: Board,
@@ -53,7 +59,7 @@ export class ReactionDraft {
     readonly config: OrchestratorConfig,
     /** False when the caller only folds (a replay): intents are then not built. */
     readonly wantsIntents = true,
-    inPlace = false,
+    private readonly inPlace = false,
   ) {
     this.machines = board.machines;
     this.sprints = inPlace ? board.sprints : new Map();
@@ -62,7 +68,29 @@ export class ReactionDraft {
   }
 
   sprint(id: string): SprintRecord | undefined {
-    return this.sprints.get(id) ?? this.board.sprints.get(id);
+    if (id === this.lastSprintId) return this.lastSprint;
+    const found = this.sprints.get(id) ?? this.board.sprints.get(id);
+    this.lastSprintId = id;
+    this.lastSprint = found;
+    return found;
+  }
+
+  /**
+   * Records the sprint's value after this reaction. Give it even when it is the record read: one
+   * changed in place (see `inBatch`) must still reach the reaction. In place, the board already
+   * holds it then.
+   */
+  setSprint(id: string, record: SprintRecord): void {
+    if (!(this.inPlace && id === this.lastSprintId && record === this.lastSprint)) this.sprints.set(id, record);
+    this.lastSprintId = id;
+    this.lastSprint = record;
+  }
+
+  /** Records the milestone's value after this reaction (see `setSprint`). */
+  setMilestone(id: string, record: MilestoneRecord): void {
+    if (!(this.inPlace && id === this.lastMilestoneId && record === this.lastMilestone)) this.milestones.set(id, record);
+    this.lastMilestoneId = id;
+    this.lastMilestone = record;
   }
 
   /** `sprint` as a function, for `milestoneEvidence` (made when asked: most reactions never do). */
@@ -71,7 +99,11 @@ export class ReactionDraft {
   }
 
   milestone(id: string): MilestoneRecord | undefined {
-    return this.milestones.get(id) ?? this.board.milestones.get(id);
+    if (id === this.lastMilestoneId) return this.lastMilestone;
+    const found = this.milestones.get(id) ?? this.board.milestones.get(id);
+    this.lastMilestoneId = id;
+    this.lastMilestone = found;
+    return found;
   }
 
   /** Milestone ids in plan order, this reaction's new ones last. */

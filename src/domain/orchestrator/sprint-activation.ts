@@ -80,14 +80,16 @@ export function activate(
   roles: readonly string[],
   stay: number,
   state: string,
-  options: ActivationOptions = {},
+  options: ActivationOptions = firstActivation,
 ): SprintRecord {
   if (roles.length === 0) return record;
   const { retryAt, attempt = 1, delayMs } = options;
   const features = options.features ?? record.features;
   const started: ExecutionRecord[] = [];
   const failed: ExecutionRecord[] = [];
-  for (const written of roles) {
+  // An index loop: `for…of` over the machine's frozen role list allocates an iterator result per role.
+  for (let index = 0; index < roles.length; index++) {
+    const written = roles[index] as string;
     const optional = written.endsWith('?');
     const role = optional ? written.slice(0, -1) : written;
     const executionId = derivedExecutionId(record.id, stay, role, retryAt, attempt);
@@ -152,6 +154,9 @@ export function activate(
   const ended = failed.length === 0 ? record.ended : [...record.ended, ...failed].slice(-maxEndedKept);
   return withSprint(record, { running, ended });
 }
+
+/** A state's first activation: no options. */
+const firstActivation: ActivationOptions = Object.freeze({});
 
 const agentsByRole = new WeakMap<readonly Agent[], Map<string, Agent | undefined>>();
 

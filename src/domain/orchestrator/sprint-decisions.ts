@@ -34,7 +34,7 @@ export function decideSprint(draft: ReactionDraft, sprintId: string): void {
   if (waiting & WaitsOn.OutputsReady) next = decideOutputs(draft, next);
   if (waiting & (WaitsOn.Passed | WaitsOn.Failed)) next = decideVerdict(draft, next, (waiting & WaitsOn.Passed) !== 0, (waiting & WaitsOn.Failed) !== 0);
   // Set even when it looks unchanged: a record copied earlier in the batch is updated in place.
-  draft.sprints.set(sprintId, next);
+  draft.setSprint(sprintId, next);
 }
 
 /** The decision events, as bits of `sprintDecisions`. */

@@ -54,5 +54,5 @@ export function planSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
     });
   }
   for (const featureId of planned.features) draft.featureSprints.set(featureId, sprintId);
-  draft.sprints.set(sprintId, record);
+  draft.setSprint(sprintId, record);
 }

@@ -2,7 +2,7 @@ import type { JsonObject, StoredEvent } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
-import { firstString, noItems, type JsonRecord } from '../evidence/read-json.js';
+import { firstString, noItems, withMembers, type JsonRecord } from '../evidence/read-json.js';
 import type { CompiledMachine } from '../fsm/compiled-machine.js';
 import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
@@ -39,7 +39,7 @@ export function stepSprint(draft: ReactionDraft, sprintId: string, data: JsonRec
     record = moveSprint(draft, machine, record, { eventId: event.eventId, type: event.type, position: event.position, occurredAt: event.occurredAt }, data);
   }
   if (machine !== undefined && event.type === EventType.RetryRequested) record = retry(draft, machine, record, data);
-  draft.sprints.set(sprintId, record);
+  draft.setSprint(sprintId, record);
 }
 
 /** The sprint with an execution moved from running to ended. */
@@ -78,10 +78,9 @@ function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonReco
   const running = findExecution(record.running, executionId);
   if (running === undefined) return undefined;
   const failed = event.type === EventType.AgentSkillFailed;
-  const reason = failed ? (event.reason ?? firstString(data, reasonKeys)) : undefined;
-  const execution = copyExecution(running);
-  execution.status = failed ? 'failed' : 'completed';
-  execution.reason = reason ?? running.reason;
+  const reason = failed ? (event.reason ?? firstString(data, reasonKeys) ?? running.reason) : running.reason;
+  // Ended in place when the fold owns it (a replay), else as a copy: board records are not changed.
+  const execution = withMembers(running, { status: failed ? 'failed' : 'completed', reason }, copyExecution);
   return { execution, failed };
 }
 
