@@ -9,6 +9,7 @@ export * from './gate-summary.js';
 export * from './intent.js';
 export * from './orchestrator-config.js';
 export * from './planned-definitions.js';
+export * from './folded-event.js';
 export * from './react.js';
 export { applyReaction, boardMachineOf, machineFromConfig, type Reaction } from './reaction.js';
 export { waitsOn } from '../fsm/waiting-states.js';

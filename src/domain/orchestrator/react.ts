@@ -3,6 +3,7 @@ import { EventType } from '../events/event-type.js';
 import { readAnchors } from '../evidence/evidence-event.js';
 import { isRecord, type JsonRecord } from '../evidence/read-json.js';
 import type { Board } from './board.js';
+import type { FoldedEvent } from './folded-event.js';
 import { recordMachine } from './machine-step.js';
 import { attachSprint, decideMilestone, planMilestone, startMilestones, stepMilestone } from './milestone-step.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
@@ -28,20 +29,41 @@ export function react(board: Board, event: StoredEvent, config: OrchestratorConf
 }
 
 /**
- * Folds one event into `board`, in place: the board ends as `applyReaction(board, react(board,
- * event, config))` leaves it, without building the reaction or its intents. For replays, which
- * change their own board and perform nothing.
+ * Folds events into `board`, in place: after each, the board is as `applyReaction(board,
+ * react(board, event, config))` leaves it, without building the reaction or its intents. For
+ * replays, which change their own board and perform nothing.
+ *
+ * @example
+ * const fold = new BoardFold(board, config);
+ * for (const event of events) fold.fold(event);
  */
-export function foldEvent(board: Board, event: StoredEvent, config: OrchestratorConfig): void {
-  const draft = new ReactionDraft(board, event, config, false, true);
-  decide(draft, event);
-  for (const id of draft.newMilestones) board.milestoneOrder.push(id);
-  board.machines = draft.machines;
-  if (event.position > board.position) board.position = event.position;
+export class BoardFold {
+  private draft: ReactionDraft | undefined;
+
+  constructor(
+    readonly board: Board,
+    private readonly config: OrchestratorConfig,
+  ) {}
+
+  fold(event: FoldedEvent): void {
+    const { board } = this;
+    let draft = this.draft;
+    if (draft === undefined) this.draft = draft = new ReactionDraft(board, event, this.config, false, true);
+    else draft.restart(event);
+    decide(draft, event);
+    for (const id of draft.newMilestones) board.milestoneOrder.push(id);
+    board.machines = draft.machines;
+    if (event.position > board.position) board.position = event.position;
+  }
+}
+
+/** Folds one event into `board`, in place (see `BoardFold`). */
+export function foldEvent(board: Board, event: FoldedEvent, config: OrchestratorConfig): void {
+  new BoardFold(board, config).fold(event);
 }
 
 /** What `event` changes and decides, written to `draft`. */
-function decide(draft: ReactionDraft, event: StoredEvent): void {
+function decide(draft: ReactionDraft, event: FoldedEvent): void {
   const data: JsonRecord = isRecord(event.data) ? event.data : {};
   const anchors = readAnchors(event, data);
   if (event.type === EventType.StateMachineDefined) recordMachine(draft, data);

@@ -9,6 +9,7 @@ import { boardSnapshot } from './board-snapshot.js';
 import type { ExecutionRequest } from './intent.js';
 import { milestoneEvidence, sprintsOf } from './milestone-evidence.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
+import { unfoldedMembers, type FoldedEvent } from './folded-event.js';
 import { foldEvent, react } from './react.js';
 import { sprintStateView } from './sprint-view.js';
 import { Simulation, type AgentReport, type AgentScript } from './testing/simulation.js';
@@ -367,7 +368,7 @@ describe('react: milestones', () => {
 });
 
 describe('foldEvent', () => {
-  it('leaves a board as react and applyReaction do, for a log with gates failing, retries, pauses and milestones', () => {
+  it('leaves a board as react and applyReaction do, for a log with gates failing, retries, pauses and milestones, with or without the members no fold reads', () => {
     let verifications = 0;
     const sim = plan(new Simulation(config, diligent({ failTests: () => verifications++ % 3 === 0 })), [
       { id: 's1', milestone: 'm1', features: ['A', 'B', 'C'], gates: ['testsPassed'] },
@@ -383,6 +384,11 @@ describe('foldEvent', () => {
     for (const event of sim.log) foldEvent(folded, event, config);
     expect(boardSnapshot(folded)).toEqual(boardSnapshot(sim.board));
     expect(sim.state('milestone', 'm2')).toBe('Completed');
+    // A replay reads the log without the members no fold reads.
+    const unread = new Set<string>(unfoldedMembers);
+    const foldedWithout = emptyBoard();
+    for (const event of sim.log) foldEvent(foldedWithout, Object.fromEntries(Object.entries(event).filter(([member]) => !unread.has(member))) as FoldedEvent, config);
+    expect(boardSnapshot(foldedWithout)).toEqual(boardSnapshot(sim.board));
   });
 
   it('leaves the same board in a batch, whether the batch owns what it copies or every value it reaches (a replay)', () => {

@@ -1,4 +1,4 @@
-import type { JsonObject, StoredEvent } from '../events/envelope.js';
+import type { JsonObject } from '../events/envelope.js';
 import { EventType } from '../events/event-type.js';
 import { sprintStream } from '../events/stream-id.js';
 import { foldEvidence } from '../evidence/fold-evidence.js';
@@ -8,6 +8,7 @@ import { transition, type TransitionTaken } from '../fsm/transition.js';
 import { evaluateGates } from '../gates/evaluate-gate.js';
 import { copyExecution, findExecution, withSprint, type ExecutionRecord, type HeldEvent, type SprintRecord } from './board.js';
 import { derivedEventId } from './derived-id.js';
+import type { FoldedEvent } from './folded-event.js';
 import { gateSummary } from './gate-summary.js';
 import type { ReactionDraft } from './reaction.js';
 import { activate, enteringRoles, maxEndedKept, retry, retryFailure, sprintScope } from './sprint-activation.js';
@@ -51,7 +52,7 @@ function endExecution(record: SprintRecord, ended: ExecutionRecord): SprintRecor
 }
 
 /** What the event says about approvals and checkpoints (an execution's end: see `endExecution`). */
-function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): SprintRecord {
+function bookkeep(record: SprintRecord, event: FoldedEvent, data: JsonRecord): SprintRecord {
   switch (event.type) {
     case EventType.ApprovalRequested:
       return record.approval === 'granted' ? record : withSprint(record, { approval: 'requested' });
@@ -72,7 +73,7 @@ function bookkeep(record: SprintRecord, event: StoredEvent, data: JsonRecord): S
 }
 
 /** The running execution an AgentExecutionCompleted or AgentSkillFailed ends, as it ended. */
-function endedExecution(record: SprintRecord, event: StoredEvent, data: JsonRecord): { execution: ExecutionRecord; failed: boolean } | undefined {
+function endedExecution(record: SprintRecord, event: FoldedEvent, data: JsonRecord): { execution: ExecutionRecord; failed: boolean } | undefined {
   if (event.type !== EventType.AgentExecutionCompleted && event.type !== EventType.AgentSkillFailed) return undefined;
   const executionId = event.executionId ?? firstString(data, executionIdKeys);
   const running = findExecution(record.running, executionId);

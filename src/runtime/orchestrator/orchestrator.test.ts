@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OrchestratorConfig } from '../../domain/orchestrator/index.js';
-import { openEventStore, type EventStore } from '../../store/index.js';
+import { emptyBoard, type OrchestratorConfig } from '../../domain/orchestrator/index.js';
+import { openEventStore, openSqliteEventStore, type EventStore } from '../../store/index.js';
 import { instantAgentRunner, instantAgentsConfig, instantOutcome, type AgentRunner } from '../agents/index.js';
 import type { Clock } from '../clock.js';
 import { recordPlan } from '../plan/record-plan.js';
-import { Orchestrator } from './orchestrator.js';
+import { foldLog, hashBoard, Orchestrator } from './orchestrator.js';
 import { sprintStatePath } from './sprint-state-path.js';
 import { testMilestone, testSprint } from '../../domain/planning/testing/plan-fixtures.js';
 
@@ -77,6 +77,20 @@ describe('Orchestrator on SQLite', () => {
     await rm(join(workspace, '.kairos', 'orchestrator.json'));
     const scratch = await new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock }).runUntilIdle();
     expect(scratch).toMatchObject({ appended: 0, executions: 0, position: first.position, boardHash: first.boardHash });
+  });
+
+  it('replays the log into the board the orchestrator built, reading ahead on a worker thread or not, to any position', async () => {
+    const { workspace, store } = await plannedWorkspace();
+    const summary = await new Orchestrator({ store, config, runner: instantAgentRunner, workspace, clock }).runUntilIdle();
+    const file = join(workspace, '.kairos', 'events.db');
+    const inline = await openSqliteEventStore(file, { readAheadFrom: Infinity });
+    const ahead = await openSqliteEventStore(file, { readAheadFrom: 1 });
+    stores.push(inline, ahead);
+    for (const [until, pageSize] of [[summary.position, 1000], [summary.position, 7], [40, 3]] as const) {
+      const expected = hashBoard(await foldLog(inline, emptyBoard(), config, until, pageSize));
+      expect(hashBoard(await foldLog(ahead, emptyBoard(), config, until, pageSize))).toBe(expected);
+      if (until === summary.position) expect(expected).toBe(summary.boardHash);
+    }
   });
 
   it('continues after a crash at any step to the same log as an uninterrupted run', async () => {

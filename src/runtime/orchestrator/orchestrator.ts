@@ -5,14 +5,16 @@ import { writeCanonicalJson, type ProposedEvent, type StoredEvent } from '../../
 import { inBatch, wholeFold, type BatchOwnership } from '../../domain/evidence/index.js';
 import {
   applyReaction,
+  BoardFold,
   boardSnapshot,
   emptyBoard,
-  foldEvent,
   react,
+  unfoldedMembers,
   type AppendIntent,
   type Board,
   type ExecutionRecord,
   type ExecutionRequest,
+  type FoldedEvent,
   type OrchestratorConfig,
   type SprintRecord,
 } from '../../domain/orchestrator/index.js';
@@ -304,19 +306,21 @@ export async function foldLog(
   /** Ownership of the records changed (see `inBatch`): the board holder's, when it keeps folding into it. */
   owned: BatchOwnership = wholeFold,
 ): Promise<Board> {
-  while (board.position < until) {
-    const events = await store.readAll({ fromPosition: board.position + 1, limit: Math.min(pageSize, until - board.position) });
-    if (events.length === 0) break;
+  const fold = new BoardFold(board, config);
+  const foldPage = (events: (FoldedEvent | undefined)[]): void =>
     inBatch(() => {
       // Each event is let go once folded: a young-generation collection in the middle of the page
       // then copies only the events still to fold, not the whole page.
-      const pending: (StoredEvent | undefined)[] = events;
-      for (let index = 0; index < pending.length; index++) {
-        const event = pending[index] as StoredEvent;
-        pending[index] = undefined;
-        foldEvent(board, event, config);
+      for (let index = 0; index < events.length; index++) {
+        const event = events[index] as FoldedEvent;
+        events[index] = undefined;
+        fold.fold(event);
       }
     }, owned);
+  // Read again until a reading finds nothing new: events appended meanwhile are folded too.
+  for (let before = -1; board.position !== before && board.position < until; ) {
+    before = board.position;
+    for await (const events of store.readPages({ fromPosition: board.position + 1, toPosition: until, pageSize, omit: unfoldedMembers })) foldPage(events);
   }
   return board;
 }

@@ -3,17 +3,21 @@ import { ConcurrencyError, KairosError, StoreError, UsageError } from '../../dom
 import { genesisHash, type ProposedEvent, type StoredEvent } from '../../domain/events/index.js';
 import { createAppendBatcher, type AppendBatcher, type BatchOutcome } from '../append-batcher.js';
 import { EventIdConflictError } from '../event-id-conflict-error.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  LogHead,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
+import {
+  readPagesOf,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type LogHead,
+  type ReadAllOptions,
+  type OmittableMember,
+  type ReadPagesOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
 } from '../event-store.js';
 import { prepareAppend, type PreparedAppend } from '../prepare-append.js';
 import { sealEvent } from '../seal-event.js';
+import { readAhead } from './read-ahead.js';
 import { messageOf, openSqliteDatabase } from './sqlite-schema.js';
 
 /** Options of the SQLite event store; every one has a default (`resolveSqliteEventStoreOptions`). */
@@ -26,6 +30,11 @@ export interface SqliteEventStoreOptions {
   maxBatchEvents?: number;
   /** SQLite page cache per connection, in KiB; default 65,536 (64 MiB). */
   cacheSizeKiB?: number;
+  /**
+   * `readPages` of at least this many events reads ahead on a worker thread; default 50,000 (below
+   * that, starting the thread costs more than it saves). `Infinity` never does.
+   */
+  readAheadFrom?: number;
 }
 
 export type ResolvedSqliteEventStoreOptions = Required<SqliteEventStoreOptions>;
@@ -37,6 +46,7 @@ export function resolveSqliteEventStoreOptions(options: SqliteEventStoreOptions 
     pollIntervalMs: options.pollIntervalMs ?? 25,
     maxBatchEvents: options.maxBatchEvents ?? 1_000,
     cacheSizeKiB: options.cacheSizeKiB ?? 65_536,
+    readAheadFrom: options.readAheadFrom ?? 50_000,
   };
 }
 
@@ -153,6 +163,25 @@ export class SqliteEventStore implements EventStore {
       const limit = wholeNumber('limit', options.limit ?? defaultReadLimit, 0);
       return this.sql.readAll.all(from, limit).map(parseEvent);
     });
+  }
+
+  async *readPages<K extends OmittableMember = never>(options: ReadPagesOptions<K> = {}): AsyncGenerator<Omit<StoredEvent, K>[], void, undefined> {
+    if (this.closed) throw this.closedError();
+    const from = wholeNumber('fromPosition', options.fromPosition ?? 1, 1);
+    const pageSize = wholeNumber('pageSize', options.pageSize ?? defaultReadLimit, 1);
+    const head = (await this.head()).position;
+    const to = Math.min(head, options.toPosition === undefined ? head : wholeNumber('toPosition', options.toPosition, 0));
+    // An in-memory log has no file another connection could open.
+    if (to - from + 1 < this.options.readAheadFrom || this.db.memory) {
+      yield* readPagesOf(this, { fromPosition: from, toPosition: to, pageSize });
+      return;
+    }
+    const { busyTimeoutMs, cacheSizeKiB } = this.options;
+    try {
+      yield* readAhead<K>({ file: this.file, busyTimeoutMs, cacheSizeKiB, from, to, pageSize, omit: options.omit ?? [] });
+    } catch (error) {
+      throw this.storeError('cannot read', error);
+    }
   }
 
   async *subscribe(options: SubscribeOptions = {}): AsyncGenerator<StoredEvent, void, undefined> {

@@ -172,6 +172,38 @@ export function describeEventStore(name: string, factory: EventStoreFactory): vo
         expect((await store.readAll({ fromPosition: 7, limit: 2 })).map((e) => e.position)).toEqual([7, 8]);
       });
 
+      it('reads a range in pages, both ends inclusive, up to the head; a caller may empty a page or leave early', async () => {
+        await store.append('sprint-big', range(1, 1005).map((n) => proposedEvent({ data: { n } })));
+        const pages = async (options: Parameters<EventStore['readPages']>[0]): Promise<number[][]> => {
+          const read: number[][] = [];
+          for await (const page of store.readPages(options)) read.push(page.splice(0).map((e) => e.position));
+          return read;
+        };
+        expect((await pages({})).map((page) => page.length)).toEqual([1000, 5]);
+        expect(await pages({ fromPosition: 3, toPosition: 9, pageSize: 3 })).toEqual([[3, 4, 5], [6, 7, 8], [9]]);
+        expect((await pages({ fromPosition: 1000, toPosition: 5000 })).flat()).toEqual(range(1000, 1005));
+        expect(await pages({ fromPosition: 1006 })).toEqual([]);
+        const first: number[] = [];
+        for await (const page of store.readPages({ pageSize: 10 })) {
+          first.push(...page.map((e) => e.position));
+          break;
+        }
+        expect(first).toEqual(range(1, 10));
+      });
+
+      it('reads pages with or without the members a caller omits, and every other member as stored', async () => {
+        await store.append('sprint-s1', range(1, 30).map((n) => proposedEvent({ causationId: `cause-${n}`, data: { n, text: 'ünïcode ✓' } })));
+        const stored = await store.readAll();
+        const read: Record<string, unknown>[] = [];
+        for await (const page of store.readPages({ pageSize: 7, omit: ['hash', 'prevHash', 'causationId'] })) read.push(...page);
+        expect(read).toHaveLength(30);
+        read.forEach((event, index) => {
+          const { hash, prevHash, causationId, ...kept } = stored[index] as StoredEvent;
+          expect(event).toMatchObject(kept);
+          for (const [member, value] of Object.entries({ hash, prevHash, causationId })) if (member in event) expect(event[member]).toEqual(value);
+        });
+      });
+
       it('reads one stream in version order, from a version, up to a limit', async () => {
         for (let i = 0; i < 6; i++) await store.append(i % 2 === 0 ? 'sprint-a' : 'sprint-b', [proposedEvent()]);
         const a = await store.readStream('sprint-a');

@@ -23,6 +23,7 @@ export function timedEventStore(store: EventStore, sink: AppendLatencySink): Eve
     },
     readStream: (streamId, options) => store.readStream(streamId, options),
     readAll: (options) => store.readAll(options),
+    readPages: (options) => store.readPages(options),
     subscribe: (options) => store.subscribe(options),
     head: () => store.head(),
     close: () => store.close(),
