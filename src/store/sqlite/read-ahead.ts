@@ -24,8 +24,9 @@ const pagesAhead = 8;
 /**
  * The events of `range`, in order, a page at a time, read on a worker thread with a connection of
  * its own while the caller works on the page it holds: a replay then spends its own thread on
- * parsing and folding, not on SQLite. Each page crosses as one buffer, its envelopes joined by
- * SQLite into one buffer, a line each (a transfer, not a copy per event). Stopping early ends the thread.
+ * parsing and folding, not on SQLite. SQLite joins a page's envelopes into one buffer, a line each,
+ * without the members omitted, and the buffer is transferred (not copied, not one message per
+ * event). Stopping early ends the thread.
  */
 export async function* readAhead<K extends OmittableMember>(range: ReadAheadRange): AsyncGenerator<Omit<StoredEvent, K>[], void, undefined> {
   const worker = new Worker(workerSource, {
