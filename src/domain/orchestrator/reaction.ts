@@ -5,7 +5,7 @@ import type { MachineInstance } from '../fsm/machine-instance.js';
 import type { MachineRegistry } from '../fsm/machine-registry.js';
 import type { Board, MilestoneRecord, SprintRecord } from './board.js';
 import type { FoldedEvent } from './folded-event.js';
-import type { Intent } from './intent.js';
+import type { AppendIntent, Intent } from './intent.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 
 /** What one event changes on the board, and what the shell must do about it. */
@@ -156,11 +156,11 @@ export class ReactionDraft {
   /** Appends an event, caused by the event being handled. */
   append(draft: AppendDraft): void {
     if (!this.wantsIntents) return;
-    this.intents.push({
-      kind: 'append',
-      streamId: draft.streamId,
-      event: { ...draft.scope, eventId: draft.eventId, type: draft.type, traceId: draft.traceId, correlationId: draft.correlationId, causationId: this.event.eventId, data: draft.data },
-    });
+    const event: AppendIntent['event'] = { eventId: draft.eventId, type: draft.type, traceId: draft.traceId, correlationId: draft.correlationId, causationId: this.event.eventId, data: draft.data };
+    // Its scope assigned, not spread in: a spread of scopes of several shapes takes V8's slow path
+    // (microseconds an event).
+    Object.assign(event, draft.scope);
+    this.intents.push({ kind: 'append', streamId: draft.streamId, event });
   }
 
   finish(): Reaction {
