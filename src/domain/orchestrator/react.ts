@@ -57,11 +57,6 @@ export class BoardFold {
   }
 }
 
-/** Folds one event into `board`, in place (see `BoardFold`). */
-export function foldEvent(board: Board, event: FoldedEvent, config: OrchestratorConfig): void {
-  new BoardFold(board, config).fold(event);
-}
-
 /** What `event` changes and decides, written to `draft`. */
 function decide(draft: ReactionDraft, event: FoldedEvent): void {
   const data: JsonRecord = isRecord(event.data) ? event.data : {};

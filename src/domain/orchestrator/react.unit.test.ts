@@ -10,7 +10,7 @@ import type { ExecutionRequest } from './intent.js';
 import { milestoneEvidence, sprintsOf } from './milestone-evidence.js';
 import type { OrchestratorConfig } from './orchestrator-config.js';
 import { unfoldedMembers, type FoldedEvent } from './folded-event.js';
-import { foldEvent, react } from './react.js';
+import { BoardFold, react } from './react.js';
 import { sprintStateView } from './sprint-view.js';
 import { Simulation, type AgentReport, type AgentScript } from './testing/simulation.js';
 
@@ -367,7 +367,7 @@ describe('react: milestones', () => {
   });
 });
 
-describe('foldEvent', () => {
+describe('BoardFold', () => {
   it('leaves a board as react and applyReaction do, for a log with gates failing, retries, pauses and milestones, with or without the members no fold reads', () => {
     let verifications = 0;
     const sim = plan(new Simulation(config, diligent({ failTests: () => verifications++ % 3 === 0 })), [
@@ -381,13 +381,15 @@ describe('foldEvent', () => {
     sim.emit('sprint-s3', 'SprintResumed', {}, { sprintId: 's3' });
     sim.run();
     const folded = emptyBoard();
-    for (const event of sim.log) foldEvent(folded, event, config);
+    const fold = new BoardFold(folded, config);
+    for (const event of sim.log) fold.fold(event);
     expect(boardSnapshot(folded)).toEqual(boardSnapshot(sim.board));
     expect(sim.state('milestone', 'm2')).toBe('Completed');
     // A replay reads the log without the members no fold reads.
     const unread = new Set<string>(unfoldedMembers);
     const foldedWithout = emptyBoard();
-    for (const event of sim.log) foldEvent(foldedWithout, Object.fromEntries(Object.entries(event).filter(([member]) => !unread.has(member))) as FoldedEvent, config);
+    const foldWithout = new BoardFold(foldedWithout, config);
+    for (const event of sim.log) foldWithout.fold(Object.fromEntries(Object.entries(event).filter(([member]) => !unread.has(member))) as FoldedEvent);
     expect(boardSnapshot(foldedWithout)).toEqual(boardSnapshot(sim.board));
   });
 
@@ -414,8 +416,9 @@ describe('foldEvent', () => {
     const expected = boardSnapshot(sim.board);
     for (const owned of [new WeakSet<object>(), wholeFold] as BatchOwnership[]) {
       const folded = emptyBoard();
+      const fold = new BoardFold(folded, config);
       inBatch(() => {
-        for (const event of sim.log) foldEvent(folded, event, config);
+        for (const event of sim.log) fold.fold(event);
       }, owned);
       expect(boardSnapshot(folded)).toEqual(expected);
     }

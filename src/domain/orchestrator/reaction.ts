@@ -38,7 +38,7 @@ export interface AppendDraft {
  * A reaction being built: reads see the board with this reaction's changes on top; writes go to
  * the reaction only, and the board itself is never changed. In place (`inPlace`, for a replay
  * that folds and builds no intents) the records are written to the board's maps directly; the
- * rest of the reaction is applied by `foldEvent`.
+ * rest of the reaction is applied by `BoardFold`.
  */
 export class ReactionDraft {
   private readonly sprints: Map<string, SprintRecord>;
