@@ -17,7 +17,11 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-/** A log of `count` events over three streams, every seventh with non-ASCII text; one handle reads ahead from the first event, one never does. */
+/**
+ * A log of `count` events over three streams, every seventh with non-ASCII text and every 401st
+ * longer than the read-ahead parses at once (75 KB); one handle reads ahead from the first event,
+ * one never does.
+ */
 async function logOf(count: number): Promise<{ file: string; ahead: SqliteEventStore; inline: SqliteEventStore }> {
   const folder = await mkdtemp(join(tmpdir(), 'kairos-read-ahead-'));
   folders.push(folder);
@@ -28,7 +32,7 @@ async function logOf(count: number): Promise<{ file: string; ahead: SqliteEventS
   for (let first = 1; first <= count; first += 500) {
     const events = Array.from({ length: Math.min(500, count - first + 1) }, (_, index) => {
       const n = first + index;
-      return proposedEvent({ causationId: `cause-${n}`, data: { n, note: n % 7 === 0 ? `größe ✓ ${n}` : `plain ${n}` } });
+      return proposedEvent({ causationId: `cause-${n}`, data: { n, note: n % 7 === 0 ? `größe ✓ ${n}` : `plain ${n}`, ...(n % 401 === 0 ? { long: 'long '.repeat(15_000) } : {}) } });
     });
     await ahead.append(`sprint-s${first % 3}`, events);
   }

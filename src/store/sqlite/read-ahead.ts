@@ -24,7 +24,7 @@ const pagesAhead = 8;
 /**
  * The events of `range`, in order, a page at a time, read on a worker thread with a connection of
  * its own while the caller works on the page it holds: a replay then spends its own thread on
- * parsing and folding, not on SQLite. SQLite joins a page's envelopes into one buffer, a line each,
+ * parsing and folding, not on SQLite. SQLite joins a page's envelopes into one buffer (see `eventsOf`),
  * without the members omitted, and the buffer is transferred (not copied, not one message per
  * event). Stopping early ends the thread.
  */
@@ -49,21 +49,40 @@ export async function* readAhead<K extends OmittableMember>(range: ReadAheadRang
 
 const requireHere = createRequire(import.meta.url);
 
+/** Most bytes parsed at once: a string this long is still made in the young generation (a page's would be a large object). */
+const maxChunkBytes = 64 * 1024;
+
+const newline = 10;
+const openBracket = 91;
+const closeBracket = 93;
+const comma = 44;
+const space = 32;
+
 /**
- * The events of a page: its envelopes, one per line (JSON text never holds a raw newline, and no
- * UTF-8 sequence holds its byte). Each is decoded on its own: strings this small are made in the
- * young generation, where one string of the whole page would take a large-object allocation. ASCII,
- * nearly every log, is copied byte for byte, the fastest decoding there is.
+ * The events of a page. The page holds its envelopes between two-byte separators and one newline
+ * at each end (`\n e1 \n\n e2 … en \n`); JSON text never holds a raw newline, and no UTF-8
+ * sequence holds its byte. The separators are overwritten in place (the buffer was transferred to
+ * this thread: it is ours) so that runs of envelopes up to `maxChunkBytes` read as JSON arrays
+ * (`[e1, e2]`), each decoded and parsed in one call: a call per envelope costs about an eighth
+ * more. ASCII, nearly every log, is decoded byte for byte, the fastest decoding there is.
  */
 function eventsOf<K extends OmittableMember>(page: Uint8Array): Omit<StoredEvent, K>[] {
   const bytes = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
   const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
   const events: Omit<StoredEvent, K>[] = [];
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    events.push(JSON.parse(bytes.toString(encoding, start, end)) as Omit<StoredEvent, K>);
-    start = end + 1;
+  const last = bytes.length - 1;
+  for (let open = 0; open < last; ) {
+    bytes[open] = openBracket;
+    let close = bytes.indexOf(newline, open + 1);
+    while (close < last && close - open < maxChunkBytes) {
+      bytes[close] = comma;
+      bytes[close + 1] = space;
+      close = bytes.indexOf(newline, close + 2);
+    }
+    bytes[close] = closeBracket;
+    const chunk = JSON.parse(bytes.toString(encoding, open, close + 1)) as Omit<StoredEvent, K>[];
+    for (let index = 0; index < chunk.length; index++) events.push(chunk[index] as Omit<StoredEvent, K>);
+    open = close + 1;
   }
   return events;
 }
@@ -136,7 +155,7 @@ try {
   db.pragma('cache_size = -' + input.cacheSizeKiB);
   const envelope = input.paths.length === 0 ? 'envelope' : 'json_remove(envelope' + ', ?'.repeat(input.paths.length) + ')';
   const select = db.prepare(
-    'SELECT CAST(group_concat(' + envelope + ', char(10)) AS BLOB) FROM (SELECT envelope FROM events WHERE position BETWEEN ? AND ? ORDER BY position)',
+    'SELECT CAST(char(10) || group_concat(' + envelope + ', char(10, 10)) || char(10) AS BLOB) FROM (SELECT envelope FROM events WHERE position BETWEEN ? AND ? ORDER BY position)',
   ).pluck();
   page = { get: (from, to) => select.get(...input.paths, from, to) };
   parentPort.on('message', () => {
