@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { BackgroundWrite } from './background-write.js';
 import { readTextIfAny } from './read-text-if-any.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -31,4 +32,40 @@ export async function readCheckpoint(path: string): Promise<OrchestratorCheckpoi
 
 export async function writeCheckpoint(path: string, checkpoint: OrchestratorCheckpoint): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(checkpoint, null, 2)}\n`);
+}
+
+/**
+ * Saves an orchestrator's checkpoints without holding it up: `save` returns at once, one write is
+ * under way at a time, and the latest checkpoint given is the next written (each supersedes the
+ * ones before it). Every checkpoint is given after its events' intents were performed, so
+ * whichever is on disk after a crash is a safe place to resume from; an older one only means more
+ * events are handled again, which is idempotent.
+ */
+export class CheckpointSaver {
+  private readonly writes = new BackgroundWrite();
+  private next: OrchestratorCheckpoint | undefined;
+
+  constructor(private readonly path: string) {}
+
+  /** The error of a write that failed, until `settled()` gives it back. */
+  get failure(): { error: unknown } | undefined {
+    return this.writes.failure;
+  }
+
+  save(checkpoint: OrchestratorCheckpoint): void {
+    this.next = checkpoint;
+    if (!this.writes.busy) this.writes.start(() => this.writeLatest());
+  }
+
+  /** Resolves once the last checkpoint given is on disk; rejects if a write failed. */
+  settled(): Promise<void> {
+    return this.writes.settled();
+  }
+
+  private async writeLatest(): Promise<void> {
+    for (let checkpoint = this.next; checkpoint !== undefined; checkpoint = this.next) {
+      this.next = undefined;
+      await writeCheckpoint(this.path, checkpoint);
+    }
+  }
 }

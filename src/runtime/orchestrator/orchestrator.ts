@@ -24,7 +24,7 @@ import type { AgentRunner } from '../agents/agent-runner.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AgentSlots } from './agent-slots.js';
 import { ExecutionMetadataWriter } from './execution-metadata-writer.js';
-import { checkpointPath, readCheckpoint, writeCheckpoint } from './orchestrator-checkpoint.js';
+import { CheckpointSaver, checkpointPath, readCheckpoint } from './orchestrator-checkpoint.js';
 import type { OrchestratorObserver } from './orchestrator-observer.js';
 import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
 import { SprintStateWriter } from './sprint-state-writer.js';
@@ -39,7 +39,7 @@ export interface OrchestratorOptions {
   pageSize?: number;
   /** Keep `execution/<sprintId>/fsm-state.json` current (see SprintStateWriter). Default true. */
   writeSprintStates?: boolean;
-  /** Called after each side effect (`append`, `start`, `checkpoint`): progress, and fault injection in tests. */
+  /** Called after each side effect (`append`, `start`, `checkpoint` handed to its writer): progress, and fault injection in tests. */
   onStep?: ((step: string) => void) | undefined;
   /**
    * Called when the run has nothing left to do, before it reports idle: outside facts (the git
@@ -69,10 +69,11 @@ export interface RunSummary {
 }
 
 /**
- * The runtime around `react`: reads the log from its checkpoint, reacts to each event, performs
- * the intents (appends with derived ids; agent executions recorded before they run), writes the
- * sprint state files, and saves the checkpoint — in that order, so a crash anywhere is followed by
- * a run that redoes only what is missing. One orchestrator per workspace (see `lockWorkspace`).
+ * The runtime around `react`: reads the log from its checkpoint, reacts to each page of events,
+ * performs the intents (appends with derived ids; agent executions recorded before they run), then
+ * hands the sprint state files and the checkpoint to background writers — in that order, so a
+ * crash anywhere is followed by a run that redoes only what is missing (the files are views,
+ * rewritten whole by the next run). One orchestrator per workspace (see `lockWorkspace`).
  */
 export class Orchestrator {
   readonly board: Board = emptyBoard();
@@ -84,6 +85,7 @@ export class Orchestrator {
   private readonly startedHere = new Set<string>();
   private readonly abort = new AbortController();
   private readonly checkpointFile: string;
+  private readonly checkpoints: CheckpointSaver;
   /** What the current (or last) `runUntilIdle` did. */
   private summary = { handled: 0, appended: 0, executions: 0, recovered: 0, reaped: 0 };
   /** Resolves when the next execution in flight settles (one shared promise, not a race over thousands). */
@@ -101,6 +103,7 @@ export class Orchestrator {
     this.clock = options.clock ?? systemClock;
     this.pageSize = options.pageSize ?? 1000;
     this.checkpointFile = checkpointPath(options.workspace);
+    this.checkpoints = new CheckpointSaver(this.checkpointFile);
     this.states = options.writeSprintStates === false ? undefined : new SprintStateWriter(options.workspace, options.config);
     const concurrency = new Map(options.config.agents.map((agent) => [agent.id, agent.concurrency]));
     this.slots = new AgentSlots((agentId) => concurrency.get(agentId) ?? 1);
@@ -132,6 +135,8 @@ export class Orchestrator {
     let recovered = false;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
+      const failedWrite = this.checkpoints.failure ?? this.states?.failure;
+      if (failedWrite !== undefined) throw failedWrite.error;
       const events = await this.store.readAll({ fromPosition: this.board.position + 1, limit: this.pageSize });
       if (events.length > 0) {
         await this.handle(events);
@@ -153,7 +158,8 @@ export class Orchestrator {
     await this.metadata.flush();
     const boardHash = hashBoard(this.board);
     const [last] = this.board.position === 0 ? [] : await this.store.readAll({ fromPosition: this.board.position, limit: 1 });
-    await writeCheckpoint(this.checkpointFile, { position: this.board.position, hash: last?.hash ?? '', boardHash });
+    this.checkpoints.save({ position: this.board.position, hash: last?.hash ?? '', boardHash });
+    await this.checkpoints.settled();
     return { ...this.summary, position: this.board.position, boardHash };
   }
 
@@ -164,7 +170,7 @@ export class Orchestrator {
    */
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.allSettled([...this.inflight.values()]);
+    await Promise.allSettled([...this.inflight.values(), this.checkpoints.settled(), this.states?.settled()]);
     await this.metadata.flush();
   }
 
@@ -191,12 +197,13 @@ export class Orchestrator {
     this.summary.handled += events.length;
     // Decisions and execution starts go out together: the store writes them in one transaction.
     await Promise.all([this.appendAll([...appends.values()]), ...runs.map((request) => this.start(request, false))]);
+    // The files go to disk in the background: the next page need not wait for them.
     if (this.states !== undefined) {
       this.states.mark(dirty);
-      await this.states.flushChanged(this.board);
+      this.states.flushChanged(this.board);
     }
     const last = events.at(-1) as StoredEvent;
-    await writeCheckpoint(this.checkpointFile, { position: last.position, hash: last.hash });
+    this.checkpoints.save({ position: last.position, hash: last.hash });
     this.options.onStep?.('checkpoint');
   }
 

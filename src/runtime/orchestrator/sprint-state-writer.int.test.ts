@@ -51,7 +51,8 @@ describe('SprintStateWriter', () => {
     const writer = new SprintStateWriter(workspace, config, 0);
     const file = (sprint: string, name: string): string => join(workspace, 'execution', sprint, name);
     writer.mark(['done', 'open']);
-    await writer.flushChanged(sim.board);
+    writer.flushChanged(sim.board);
+    await writer.settled();
     expect(existsSync(file('done', 'sprint-trace-matrix.json'))).toBe(true);
     expect(existsSync(file('open', 'fsm-state.json'))).toBe(true);
     expect(existsSync(file('open', 'sprint-trace-matrix.json'))).toBe(false);

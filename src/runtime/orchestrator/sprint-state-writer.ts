@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { isTerminal } from '../../domain/fsm/index.js';
 import { boardMachineOf, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
+import { BackgroundWrite } from './background-write.js';
 import { sprintFiles } from './sprint-files.js';
 import { sprintFolder } from './sprint-state-path.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -12,11 +13,12 @@ const openFiles = 64;
 /**
  * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
  * sprint where something failed, the trace matrix: see `sprintFiles`): while the orchestrator is
- * busy, the state files of sprints that changed are written at most every `intervalMs`, at most
- * `maxPerFlush` at a time (the longest-waiting first), and only when their content changed — with
- * their trace files once they reached a final state (their trace rarely changes after, and the
- * writes overlap the run's work); once it goes idle, every file of every sprint that changed since
- * its trace files were last written (so the files always match the board at the checkpoint).
+ * busy, the state files of sprints that changed are written in the background, a round at a time
+ * and at most one round every `intervalMs`, at most `maxPerFlush` sprints a round (the
+ * longest-waiting first), and only when their content changed — with their trace files once they
+ * reached a final state (their trace rarely changes after, and the writes overlap the run's work);
+ * once it goes idle, every file of every sprint that changed since its trace files were last
+ * written (so the files always match the board at the checkpoint).
  */
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
@@ -26,6 +28,7 @@ export class SprintStateWriter {
   /** Sprints whose files this writer has rendered (written, or found current). */
   private readonly rendered = new Set<string>();
   private lastFlush = Number.NEGATIVE_INFINITY;
+  private readonly round = new BackgroundWrite();
 
   constructor(
     private readonly workspace: string,
@@ -42,16 +45,29 @@ export class SprintStateWriter {
     }
   }
 
-  /** Writes the changed sprints, unless the last write was less than `intervalMs` ago. */
-  async flushChanged(board: Board): Promise<void> {
-    if (performance.now() - this.lastFlush < this.intervalMs) return;
+  /** The error of a round that failed, until `settled()` or `flushAll()` gives it back. */
+  get failure(): { error: unknown } | undefined {
+    return this.round.failure;
+  }
+
+  /**
+   * Starts a round of writes of the changed sprints, unless one is under way or the last began
+   * less than `intervalMs` ago. Does not wait for it: the files' content is taken from `board` now.
+   */
+  flushChanged(board: Board): void {
+    if (this.round.busy || performance.now() - this.lastFlush < this.intervalMs) return;
     const sprintIds: string[] = [];
     for (const sprintId of this.dirty) {
       if (sprintIds.length === this.maxPerFlush) break;
       sprintIds.push(sprintId);
     }
     for (const sprintId of sprintIds) this.dirty.delete(sprintId);
-    await this.write(board, sprintIds, false);
+    this.round.start(() => this.write(board, sprintIds, false));
+  }
+
+  /** Resolves once no round is under way; rejects with the error of one that failed. */
+  settled(): Promise<void> {
+    return this.round.settled();
   }
 
   /**
@@ -59,6 +75,7 @@ export class SprintStateWriter {
    * were last written (every change marks its sprint), and those never written by this writer.
    */
   async flushAll(board: Board): Promise<void> {
+    await this.round.settled();
     const sprintIds = [...this.dirty, ...this.traceStale];
     for (const sprintId of board.sprints.keys()) if (!this.rendered.has(sprintId)) sprintIds.push(sprintId);
     this.dirty.clear();
@@ -66,7 +83,8 @@ export class SprintStateWriter {
     await this.write(board, new Set(sprintIds), true);
   }
 
-  private async write(board: Board, sprintIds: Iterable<string>, traceFiles: boolean): Promise<void> {
+  /** Renders the files of `sprintIds` now and returns the writing of those that changed. */
+  private write(board: Board, sprintIds: Iterable<string>, traceFiles: boolean): Promise<void> {
     this.lastFlush = performance.now();
     const writes: { path: string; content: string }[] = [];
     for (const sprintId of sprintIds) {
@@ -85,19 +103,23 @@ export class SprintStateWriter {
         writes.push({ path, content: file.content });
       }
     }
-    // At most `openFiles` writes at once: an idle flush of thousands of sprints must not run out of file handles.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < writes.length) {
-        const write = writes[next++] as { path: string; content: string };
-        await writeFileAtomic(write.path, write.content);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(openFiles, writes.length) }, worker));
+    return writeAll(writes);
   }
 
   private isFinal(board: Board, sprint: SprintRecord): boolean {
     const machine = boardMachineOf(board, this.config, sprint.instance);
     return machine !== undefined && isTerminal(machine, sprint.instance);
   }
+}
+
+/** Writes `writes`, at most `openFiles` at once: an idle flush of thousands of sprints must not run out of file handles. */
+async function writeAll(writes: readonly { path: string; content: string }[]): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < writes.length) {
+      const write = writes[next++] as { path: string; content: string };
+      await writeFileAtomic(write.path, write.content);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(openFiles, writes.length) }, worker));
 }
