@@ -26,7 +26,7 @@ import { AgentSlots } from './agent-slots.js';
 import { ExecutionMetadataWriter } from './execution-metadata-writer.js';
 import { CheckpointSaver, checkpointPath, readCheckpoint } from './orchestrator-checkpoint.js';
 import type { OrchestratorObserver } from './orchestrator-observer.js';
-import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
+import { performExecution, recordStart, workspaceRealPath, type ExecutionDeps } from './perform-execution.js';
 import { SprintStateWriter } from './sprint-state-writer.js';
 
 export interface OrchestratorOptions {
@@ -97,6 +97,7 @@ export class Orchestrator {
   private readonly owned = new WeakSet<object>();
   /** This orchestrator's `execution-metadata.json` writer: flushed before a run reports idle. */
   private readonly metadata = new ExecutionMetadataWriter();
+  private readonly executionDeps: ExecutionDeps;
 
   constructor(private readonly options: OrchestratorOptions) {
     this.store = options.store;
@@ -104,6 +105,10 @@ export class Orchestrator {
     this.pageSize = options.pageSize ?? 1000;
     this.checkpointFile = checkpointPath(options.workspace);
     this.checkpoints = new CheckpointSaver(this.checkpointFile);
+    this.executionDeps = {
+      store: this.store, runner: options.runner, clock: this.clock, workspace: options.workspace, signal: this.abort.signal,
+      elapsed: () => performance.now(), metadata: this.metadata, realWorkspace: workspaceRealPath(options.workspace),
+    };
     this.states = options.writeSprintStates === false ? undefined : new SprintStateWriter(options.workspace, options.config);
     const concurrency = new Map(options.config.agents.map((agent) => [agent.id, agent.concurrency]));
     this.slots = new AgentSlots((agentId) => concurrency.get(agentId) ?? 1);
@@ -221,7 +226,7 @@ export class Orchestrator {
   /** Records an execution's start and, if this process recorded it (or recovers it), runs it in the background. */
   private async start(request: ExecutionRequest, recovering: boolean): Promise<void> {
     if (this.startedHere.has(request.executionId)) return;
-    const fresh = await recordStart(this.deps(), request);
+    const fresh = await recordStart(this.executionDeps, request);
     this.options.onStep?.('start');
     // Recorded before: it ran, or a killed process was running it (recovered once the log is read).
     if ((!fresh && !recovering) || this.startedHere.has(request.executionId)) return;
@@ -229,7 +234,7 @@ export class Orchestrator {
     this.summary.executions++;
     if (fresh) this.summary.appended++;
     const running = this.afterBackoff(request)
-      .then((go) => (go ? this.withSlot(request, () => performExecution(this.deps(), request)) : 0))
+      .then((go) => (go ? this.withSlot(request, () => performExecution(this.executionDeps, request)) : 0))
       .then((appended) => {
         this.summary.appended += appended;
       })
@@ -284,10 +289,6 @@ export class Orchestrator {
 
   private nextSettled(): Promise<void> {
     return this.settled.promise;
-  }
-
-  private deps(): ExecutionDeps {
-    return { store: this.store, runner: this.options.runner, clock: this.clock, workspace: this.options.workspace, signal: this.abort.signal, elapsed: () => performance.now(), metadata: this.metadata };
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { instantAgentsConfig, instantOutcome } from '../agents/instant-agent-run
 import { recordPlan } from '../plan/record-plan.js';
 import { ExecutionMetadataWriter, executionMetadataWriter } from './execution-metadata-writer.js';
 import { Orchestrator } from './orchestrator.js';
-import { performExecution, recordStart, type ExecutionDeps } from './perform-execution.js';
+import { performExecution, recordStart, workspaceRealPath, type ExecutionDeps } from './perform-execution.js';
 import { sprintStatePath } from './sprint-state-path.js';
 
 const folders: string[] = [];
@@ -163,6 +163,22 @@ describe('scope rules on a command agent\'s output (real processes, real workspa
     await execute();
     expect(await types()).toEqual(['AgentExecutionStarted', 'AgentScopeViolation', 'AgentSkillFailed']);
     expect((await store.readAll({ limit: 10 }))[1]?.data['violations']).toEqual([{ rule: 'reserved-event-type', detail: 'report 1 (SprintClosed): SprintClosed is recorded by the orchestrator, not reported by an agent' }]);
+  });
+});
+
+describe('workspaceRealPath', () => {
+  it('resolves a workspace reached through a symlink once, on the first call, and gives undefined for one that is missing', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'kairos-real-workspace-'));
+    folders.push(base);
+    await mkdir(join(base, 'real'));
+    await symlink(join(base, 'real'), join(base, 'link'));
+    const expected = await realpath(join(base, 'real'));
+    const real = workspaceRealPath(join(base, 'link'));
+    expect(await real()).toBe(expected);
+    // Kept for the orchestrator's life: a moved workspace is not looked up again.
+    await rename(join(base, 'real'), join(base, 'moved'));
+    expect(await real()).toBe(expected);
+    expect(await workspaceRealPath(join(base, 'link'))()).toBeUndefined();
   });
 });
 

@@ -31,6 +31,18 @@ export interface ExecutionDeps {
   elapsed: () => number;
   /** Where execution records go; default: `metadata/<moduleId>/execution-metadata.json` by the shared `executionMetadataWriter`. */
   metadata?: ExecutionMetadataSink;
+  /** The workspace's real path, when the caller knows it (see `workspaceRealPath`); default: resolved for each execution. */
+  realWorkspace?: () => Promise<string | undefined>;
+}
+
+/**
+ * The real path of `workspace`, resolved once, on the first call: an orchestrator's scope checks
+ * then spend no system call on their workspace (their files are still resolved one by one).
+ * Undefined when it cannot be resolved.
+ */
+export function workspaceRealPath(workspace: string): () => Promise<string | undefined> {
+  let real: Promise<string | undefined> | undefined;
+  return () => (real ??= realpath(resolve(workspace)).catch(() => undefined));
 }
 
 /** The id of the AgentExecutionStarted of an execution: appending it twice stores it once. */
@@ -69,7 +81,7 @@ export async function performExecution(deps: ExecutionDeps, request: ExecutionRe
   const stderr = outcome.stderr;
   const problem = reports.map(reportProblem).find((text) => text !== undefined);
   if (problem !== undefined) outcome = { status: 'failed', reason: problem };
-  const violations = problem === undefined ? await scopeViolations(deps.workspace, request, reports, artifacts) : [];
+  const violations = problem === undefined ? await scopeViolations(deps, request, reports, artifacts) : [];
   let appended = problem === undefined && violations.length === 0 ? reports : [];
   try {
     await appendReports(deps, request, appended);
@@ -119,11 +131,11 @@ function violationData(request: ExecutionRequest, skillId: string | undefined, v
  * The scope rules the output breaks. Files it names that exist (or whose nearest existing folder
  * does) are resolved with `realpath`, so a symlink out of the workspace is caught.
  */
-async function scopeViolations(workspace: string, request: ExecutionRequest, reports: readonly AgentReport[], artifacts: readonly string[]): Promise<ScopeViolation[]> {
-  const root = resolve(workspace);
+async function scopeViolations(deps: ExecutionDeps, request: ExecutionRequest, reports: readonly AgentReport[], artifacts: readonly string[]): Promise<ScopeViolation[]> {
+  const root = resolve(deps.workspace);
   const named = [...new Set(reportedPaths(reports, artifacts).map((item) => item.path))];
   const realPaths = new Map<string, string>();
-  const realWorkspace = named.length === 0 ? undefined : await realpath(root).catch(() => undefined);
+  const realWorkspace = named.length === 0 ? undefined : await (deps.realWorkspace ?? workspaceRealPath(root))();
   if (realWorkspace !== undefined) {
     for (const path of named) {
       const real = await realLocation(root, realWorkspace, path);
