@@ -3,22 +3,19 @@ import { join } from 'node:path';
 import { isTerminal } from '../../domain/fsm/index.js';
 import { boardMachineOf, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { BackgroundWrite } from './background-write.js';
+import { fileWriterThread, type FileToWrite } from './file-writer-thread.js';
 import { sprintFiles } from './sprint-files.js';
 import { sprintFolder } from './sprint-state-path.js';
-import { writeFileAtomic } from './write-file-atomic.js';
-
-/** Files written at once. */
-const openFiles = 64;
 
 /**
  * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
- * sprint where something failed, the trace matrix: see `sprintFiles`): while the orchestrator is
- * busy, the state files of sprints that changed are written in the background, a round at a time
- * and at most one round every `intervalMs`, at most `maxPerFlush` sprints a round (the
- * longest-waiting first), and only when their content changed — with their trace files once they
- * reached a final state (their trace rarely changes after, and the writes overlap the run's work);
- * once it goes idle, every file of every sprint that changed since its trace files were last
- * written (so the files always match the board at the checkpoint).
+ * sprint where something failed, the trace matrix: see `sprintFiles`). While the orchestrator is
+ * busy, the state files of sprints that changed are written in the background, on the
+ * `FileWriterThread`: a round at a time, at most one round every `intervalMs`, at most
+ * `maxPerFlush` sprints a round (the longest-waiting first), and only files whose content changed
+ * — with their trace files once they reached a final state (their trace rarely changes after, and
+ * the writes overlap the run's work). Once it goes idle, every file of every sprint that changed
+ * since its trace files were last written (so the files always match the board at the checkpoint).
  */
 export class SprintStateWriter {
   private readonly written = new Map<string, string>();
@@ -34,7 +31,7 @@ export class SprintStateWriter {
     private readonly workspace: string,
     private readonly config: OrchestratorConfig,
     private readonly intervalMs = 500,
-    private readonly maxPerFlush = 256,
+    private readonly maxPerFlush = 1024,
   ) {}
 
   /** Notes sprints that changed. */
@@ -86,7 +83,7 @@ export class SprintStateWriter {
   /** Renders the files of `sprintIds` now and returns the writing of those that changed. */
   private write(board: Board, sprintIds: Iterable<string>, traceFiles: boolean): Promise<void> {
     this.lastFlush = performance.now();
-    const writes: { path: string; content: string }[] = [];
+    const writes: FileToWrite[] = [];
     for (const sprintId of sprintIds) {
       const sprint = board.sprints.get(sprintId);
       if (sprint === undefined) continue;
@@ -103,23 +100,11 @@ export class SprintStateWriter {
         writes.push({ path, content: file.content });
       }
     }
-    return writeAll(writes);
+    return fileWriterThread().write(writes);
   }
 
   private isFinal(board: Board, sprint: SprintRecord): boolean {
     const machine = boardMachineOf(board, this.config, sprint.instance);
     return machine !== undefined && isTerminal(machine, sprint.instance);
   }
-}
-
-/** Writes `writes`, at most `openFiles` at once: an idle flush of thousands of sprints must not run out of file handles. */
-async function writeAll(writes: readonly { path: string; content: string }[]): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < writes.length) {
-      const write = writes[next++] as { path: string; content: string };
-      await writeFileAtomic(write.path, write.content);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(openFiles, writes.length) }, worker));
 }
