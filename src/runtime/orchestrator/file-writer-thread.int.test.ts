@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileWriterThread } from './file-writer-thread.js';
+import { FileWriterThread, FileWriterThreads } from './file-writer-thread.js';
 
 const folders: string[] = [];
 
@@ -53,5 +53,17 @@ describe('FileWriterThread', () => {
     expect(readdirSync(root).sort()).toEqual(['before.json', 'execution']);
     await writer.write([{ path: join(root, 'later.json'), content: '4\n' }]);
     expect(readFileSync(join(root, 'later.json'), 'utf8')).toBe('4\n');
+  });
+});
+
+describe('FileWriterThreads', () => {
+  it('writes every file of a batch over its threads, and two writes of one path in the order given', async () => {
+    const root = workspace();
+    const writers = new FileWriterThreads(3);
+    const files = Array.from({ length: 60 }, (_, index) => ({ path: join(root, 'execution', `s${index % 20}`, `file-${index}.json`), content: `${index}\n` }));
+    const again = { path: join(root, 'execution', 's0', 'fsm-state.json') };
+    await writers.write([{ ...again, content: 'first\n' }, ...files, { ...again, content: 'last\n' }]);
+    for (const file of files) expect(readFileSync(file.path, 'utf8')).toBe(file.content);
+    expect(readFileSync(again.path, 'utf8')).toBe('last\n');
   });
 });

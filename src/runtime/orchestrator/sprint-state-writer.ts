@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isTerminal } from '../../domain/fsm/index.js';
 import { boardMachineOf, type Board, type OrchestratorConfig, type SprintRecord } from '../../domain/orchestrator/index.js';
 import { BackgroundWrite } from './background-write.js';
-import { fileWriterThread, type FileToWrite } from './file-writer-thread.js';
+import { fileWriterThreads, type FileToWrite } from './file-writer-thread.js';
 import { sprintFiles } from './sprint-files.js';
 import { sprintFolder } from './sprint-state-path.js';
 
@@ -11,7 +11,7 @@ import { sprintFolder } from './sprint-state-path.js';
  * Keeps the files of `execution/<sprintId>/` current (`fsm-state.json`, the recovery files of a
  * sprint where something failed, the trace matrix: see `sprintFiles`). While the orchestrator is
  * busy, the state files of sprints that changed are written in the background, on the
- * `FileWriterThread`: a round at a time, at most one round every `intervalMs`, at most
+ * `FileWriterThreads`: a round at a time, at most one round every `intervalMs`, at most
  * `maxPerFlush` sprints a round (the longest-waiting first), and only files whose content changed
  * — with their trace files once they reached a final state (their trace rarely changes after, and
  * the writes overlap the run's work). Once it goes idle, every file of every sprint that changed
@@ -100,7 +100,7 @@ export class SprintStateWriter {
         writes.push({ path, content: file.content });
       }
     }
-    return fileWriterThread().write(writes);
+    return fileWriterThreads().write(writes);
   }
 
   private isFinal(board: Board, sprint: SprintRecord): boolean {
