@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,20 @@ describe('Orchestrator on SQLite', () => {
       expect(hashBoard(await foldLog(ahead, emptyBoard(), config, until, pageSize))).toBe(expected);
       if (until === summary.position) expect(expected).toBe(summary.boardHash);
     }
+  });
+
+  it('stops a run whose checkpoint or sprint files cannot be written, though they are written in the background', async () => {
+    const blockedCheckpoint = await plannedWorkspace();
+    await mkdir(join(blockedCheckpoint.workspace, '.kairos', 'orchestrator.json'));
+    const first = new Orchestrator({ store: blockedCheckpoint.store, config, runner: instantAgentRunner, workspace: blockedCheckpoint.workspace, clock, pageSize: 5 });
+    await expect(first.runUntilIdle()).rejects.toMatchObject({ code: 'EISDIR' });
+    await first.stop();
+
+    const blockedFiles = await plannedWorkspace();
+    await writeFile(join(blockedFiles.workspace, 'execution'), 'a file where the sprint folders go');
+    const second = new Orchestrator({ store: blockedFiles.store, config, runner: instantAgentRunner, workspace: blockedFiles.workspace, clock, pageSize: 5 });
+    await expect(second.runUntilIdle()).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await second.stop();
   });
 
   it('continues after a crash at any step to the same log as an uninterrupted run', async () => {
