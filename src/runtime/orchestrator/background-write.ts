@@ -22,10 +22,10 @@ export class BackgroundWrite {
     return this.failed;
   }
 
-  /** Starts `write`; the caller checks `busy` first (one write at a time). */
+  /** Starts `write` now, or once the write under way has ended: one write at a time. */
   start(write: () => Promise<void>): void {
-    if (this.current !== undefined) throw new Error('a background write is already under way');
-    const running = write()
+    const previous = this.current;
+    const running = (previous === undefined ? write() : previous.then(write))
       .catch((error: unknown) => {
         this.failed ??= { error };
       })

@@ -44,8 +44,14 @@ export async function writeCheckpoint(path: string, checkpoint: OrchestratorChec
 export class CheckpointSaver {
   private readonly writes = new BackgroundWrite();
   private next: OrchestratorCheckpoint | undefined;
+  /** Is `writeLatest` still going to look at `next`? Cleared in the same step as its last look. */
+  private writing = false;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    /** How a checkpoint is written (tests pace it). */
+    private readonly write: (path: string, checkpoint: OrchestratorCheckpoint) => Promise<void> = writeCheckpoint,
+  ) {}
 
   /** The error of a write that failed, until `settled()` gives it back. */
   get failure(): { error: unknown } | undefined {
@@ -54,7 +60,9 @@ export class CheckpointSaver {
 
   save(checkpoint: OrchestratorCheckpoint): void {
     this.next = checkpoint;
-    if (!this.writes.busy) this.writes.start(() => this.writeLatest());
+    if (this.writing) return;
+    this.writing = true;
+    this.writes.start(() => this.writeLatest());
   }
 
   /** Resolves once the last checkpoint given is on disk; rejects if a write failed. */
@@ -63,9 +71,13 @@ export class CheckpointSaver {
   }
 
   private async writeLatest(): Promise<void> {
-    for (let checkpoint = this.next; checkpoint !== undefined; checkpoint = this.next) {
-      this.next = undefined;
-      await writeCheckpoint(this.path, checkpoint);
+    try {
+      for (let checkpoint = this.next; checkpoint !== undefined; checkpoint = this.next) {
+        this.next = undefined;
+        await this.write(this.path, checkpoint);
+      }
+    } finally {
+      this.writing = false;
     }
   }
 }
