@@ -48,7 +48,7 @@ describe('SprintStateWriter', () => {
     expect(sim.state('sprint', 'done')).toBe('Closed');
     expect(sim.state('sprint', 'open')).not.toBe('Closed');
     const workspace = mkdtempSync(join(tmpdir(), 'kairos-writer-'));
-    const writer = new SprintStateWriter(workspace, config, 0);
+    const writer = new SprintStateWriter(workspace, config, { intervalMs: 0 });
     const file = (sprint: string, name: string): string => join(workspace, 'execution', sprint, name);
     writer.mark(['done', 'open']);
     writer.flushChanged(sim.board);
@@ -60,5 +60,28 @@ describe('SprintStateWriter', () => {
     await writer.flushAll(sim.board);
     expect(JSON.parse(readFileSync(file('open', 'sprint-trace-matrix.json'), 'utf8'))).toMatchObject({ sprintId: 'open', features: [{ id: 'A', status: 'incomplete' }] });
     expect(readFileSync(file('open', 'feature-test-link.yaml'), 'utf8')).toContain('- featureId: "A"');
+  });
+
+  it('writes a changing sprint once it settles or has waited too long, a final one at once', async () => {
+    const sim = new Simulation(config, agents);
+    for (const id of ['done', 'open', 'busy']) sim.emit(`sprint-${id}`, 'SprintPlanned', { sprintId: id, features: ['A'], agents: ['backend-developer', 'qa'], gates: ['testsPassed'] }, { sprintId: id }, `trace-${id}`);
+    sim.run();
+    const workspace = mkdtempSync(join(tmpdir(), 'kairos-writer-'));
+    let now = 0;
+    const writer = new SprintStateWriter(workspace, config, { intervalMs: 10, settleMs: 100, maxLagMs: 400, now: () => now });
+    const written = (sprint: string): boolean => existsSync(join(workspace, 'execution', sprint, 'fsm-state.json'));
+    const step = async (at: number, changed: string[]): Promise<string[]> => {
+      now = at;
+      writer.mark(changed);
+      writer.flushChanged(sim.board);
+      await writer.settled();
+      return ['done', 'open', 'busy'].filter(written);
+    };
+    expect(await step(0, ['done', 'open', 'busy'])).toEqual(['done']);
+    expect(await step(50, ['open', 'busy'])).toEqual(['done']);
+    expect(await step(120, ['busy'])).toEqual(['done']);
+    expect(await step(160, ['busy'])).toEqual(['done', 'open']);
+    for (const at of [220, 280, 340]) expect(await step(at, ['busy'])).toEqual(['done', 'open']);
+    expect(await step(400, ['busy'])).toEqual(['done', 'open', 'busy']);
   });
 });
