@@ -76,13 +76,15 @@ export class SprintStateWriter {
 
   /**
    * Starts a round of writes of the changed sprints that are due (settled, waiting too long, or in
-   * a final state), unless a round is under way or the last began less than `intervalMs` ago. Does
-   * not wait for it: the files' content is taken from `board` now.
+   * a final state), unless a round is under way or the last began (or found none due) less than
+   * `intervalMs` ago. Does not wait for it: the files' content is taken from `board` now.
    */
   flushChanged(board: Board): void {
     const { intervalMs, maxPerFlush, settleMs, maxLagMs } = this.options;
     const now = this.options.now();
     if (this.round.busy || now - this.lastFlush < intervalMs) return;
+    // A look through the changed sprints counts as a round, due or not: one look per interval.
+    this.lastFlush = now;
     const sprintIds: string[] = [];
     for (const [sprintId, changed] of this.dirty) {
       if (sprintIds.length === maxPerFlush) break;
