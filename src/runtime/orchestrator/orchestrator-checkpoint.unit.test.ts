@@ -16,6 +16,16 @@ function pacedWrites(): { write: (path: string, checkpoint: OrchestratorCheckpoi
   return { write, finish: () => finish(), written };
 }
 
+/** Lets every write the saver still has to do start and end, then waits for it to settle. */
+async function finishAll(saver: CheckpointSaver, paced: ReturnType<typeof pacedWrites>): Promise<void> {
+  const settled = saver.settled();
+  for (let round = 0; round < 3; round++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    paced.finish();
+  }
+  await settled;
+}
+
 describe('CheckpointSaver', () => {
   it('writes the latest checkpoint given, skipping those it superseded', async () => {
     const paced = pacedWrites();
@@ -23,12 +33,7 @@ describe('CheckpointSaver', () => {
     saver.save({ position: 1, hash: 'a' });
     saver.save({ position: 2, hash: 'b' });
     saver.save({ position: 3, hash: 'c' });
-    const settled = saver.settled();
-    for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      paced.finish();
-    }
-    await settled;
+    await finishAll(saver, paced);
     expect(paced.written).toEqual([1, 3]);
   });
 
@@ -41,12 +46,7 @@ describe('CheckpointSaver', () => {
       paced.finish();
       for (let tick = 0; tick < ticks; tick++) await Promise.resolve();
       saver.save({ position: 2, hash: 'b' });
-      const settled = saver.settled();
-      for (let round = 0; round < 3; round++) {
-        await new Promise((resolve) => setImmediate(resolve));
-        paced.finish();
-      }
-      await settled;
+      await finishAll(saver, paced);
       expect(paced.written, `a checkpoint given ${ticks} microtasks after the write ended`).toEqual([1, 2]);
     }
   });
